@@ -1,0 +1,284 @@
+//! Turns a table region of the view into a stream of cells: labels, values and empty cells,
+//! whatever the paste layout (tabs, pipes, one cell per line, PDF space-separated rows, HTML
+//! flattened to tabs). Row boundaries are kept only where the layout has them (`line_row`).
+
+use crate::chars::is_han;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A plain number (commas removed, sign kept).
+    Number(f64),
+    /// `-`, `/`, `—`, `无`: zero written another way.
+    Placeholder,
+    /// A number with a unit, sign word or vague marker: (value, the qualifier, vague).
+    Qualified { value: f64, unit: String, vague: bool },
+    /// Not a number at all (`若干`).
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Label text, whitespace removed.
+    Label(String),
+    Value(Value),
+    /// A blank cell that the layout shows (between separators, or a lone `|` line in L1).
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub kind: Kind,
+    /// View byte range.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the view line the cell is on (within the region).
+    pub line: usize,
+    /// Whether the cell's line is a row of several cells (tab/pipe layouts).
+    pub row_line: bool,
+}
+
+/// Page furniture that breaks tables in PDF text: `- 3 -`, `— 4 —`, `第 3 页`.
+fn is_page_footer(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
+    let dashed = inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    let page = t.starts_with('第') && t.contains('页') && t.chars().count() <= 12 && t.chars().any(|c| c.is_ascii_digit());
+    dashed || page
+}
+
+/// A markdown or ASCII rule line (`|---|---|`, `--------\t---\t---`).
+fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("---") && t.chars().all(|c| matches!(c, '-' | '—' | '=' | ':' | '|' | '\t' | ' ' | '+'))
+}
+
+pub fn parse_value(word: &str) -> Option<Value> {
+    let w = word.trim().trim_matches('*');
+    if w.is_empty() {
+        return None;
+    }
+    if w == "无" || (w.chars().count() <= 3 && w.chars().all(|c| matches!(c, '-' | '—' | '–' | '─' | '/' | '\\' | '_'))) {
+        return Some(Value::Placeholder);
+    }
+    if matches!(w, "若干" | "不详" | "暂无" | "数个" | "多个" | "不等") {
+        return Some(Value::Text);
+    }
+    // Prefix words.
+    let (mut sign, mut rest, mut unit, mut vague) = (1.0, w, String::new(), false);
+    for (p, s, v) in [("约", 1.0, true), ("近", 1.0, true), ("减少", -1.0, false), ("减", -1.0, false), ("增加", 1.0, false), ("增", 1.0, false)] {
+        if let Some(r) = rest.strip_prefix(p) {
+            rest = r;
+            sign = s;
+            vague |= v;
+            unit.push_str(p);
+            break;
+        }
+    }
+    if let Some(r) = rest.strip_prefix('+') {
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix('-') {
+        rest = r;
+        sign = -sign;
+    }
+    let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+    let (num, suffix) = rest.split_at(digits_end);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let clean: String = num.chars().filter(|&c| c != ',').collect();
+    if clean.matches('.').count() > 1 || clean.ends_with('.') {
+        return None;
+    }
+    let value: f64 = clean.parse().ok()?;
+    let suffix = suffix.trim();
+    if !suffix.is_empty() {
+        const UNITS: &[&str] = &["万余元", "余万元", "万元", "余元", "元", "万余", "余", "多", "万", "件", "条", "个", "项", "次", "宗", "起", "笔"];
+        if !UNITS.contains(&suffix) {
+            return None;
+        }
+        vague |= suffix.contains('余') || suffix.contains('多');
+        unit.push_str(suffix);
+    }
+    let value = sign * value;
+    if unit.is_empty() || matches!(unit.as_str(), "件" | "条" | "个" | "项" | "次" | "宗" | "起" | "笔") {
+        Some(Value::Number(value))
+    } else {
+        Some(Value::Qualified { value, unit, vague })
+    }
+}
+
+fn is_numbering(word: &str) -> bool {
+    let t = word.trim_end_matches(['.', '、', ')', ' ']);
+    word.len() > t.len() && !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Splits one cell's text into words: labels (joined) and values.
+fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Cell>) {
+    let mut label: Option<(usize, usize, String)> = None;
+    let flush = |label: &mut Option<(usize, usize, String)>, out: &mut Vec<Cell>| {
+        if let Some((s, e, t)) = label.take() {
+            out.push(Cell { kind: Kind::Label(t), start: s, end: e, line, row_line });
+        }
+    };
+    let mut pos = 0usize;
+    let parts: Vec<(usize, &str)> = piece
+        .split(' ')
+        .map(|w| {
+            let p = pos;
+            pos += w.len() + 1;
+            (p, w)
+        })
+        .filter(|(_, w)| !w.trim_matches('*').is_empty())
+        .collect();
+    for (k, &(off, w)) in parts.iter().enumerate() {
+        let (s, e) = (base + off, base + off + w.len());
+        let next_is_label =
+            parts.get(k + 1).is_some_and(|(_, n)| parse_value(n).is_none() && n.chars().any(is_han));
+        let value = if is_numbering(w) && next_is_label { None } else { parse_value(w) };
+        match value {
+            Some(v) => {
+                flush(&mut label, out);
+                out.push(Cell { kind: Kind::Value(v), start: s, end: e, line, row_line });
+            }
+            _ => {
+                let t: String = w.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
+                match &mut label {
+                    Some((_, le, lt)) => {
+                        *le = e;
+                        lt.push_str(&t);
+                    }
+                    None => label = Some((s, e, t)),
+                }
+            }
+        }
+    }
+    flush(&mut label, out);
+}
+
+/// Tokenises the view text `[a, b)`.
+pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
+    let region = text.get(a..b).unwrap_or("");
+    let mut out = Vec::new();
+    // L1 (cells end in " |") makes a lone "|" an empty cell; in L5 it is only a separator.
+    let l1 = region.lines().filter(|l| {
+        let t = l.trim_end();
+        t.ends_with('|') && t.trim_end_matches('|').trim().len() > 0 && !t.trim_end_matches('|').contains('|')
+    });
+    let l1 = l1.take(3).count() >= 3;
+    let mut line_start = a;
+    for (line_no, line) in region.split('\n').enumerate() {
+        let base = line_start;
+        line_start += line.len() + 1;
+        if is_page_footer(line) || is_rule_line(line) {
+            continue;
+        }
+        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        let mut pos = 0usize;
+        for p in line.split(['\t', '|']) {
+            pieces.push((pos, p));
+            pos += p.len() + 1;
+        }
+        let trimmed = line.trim();
+        if trimmed.ends_with('|') && pieces.last().is_some_and(|(_, p)| p.trim().is_empty()) {
+            pieces.pop();
+        }
+        if trimmed.starts_with('|') && pieces.first().is_some_and(|(_, p)| p.trim().is_empty()) {
+            pieces.remove(0);
+        }
+        // Runs of two or more spaces separate cells too (PDF and plain-text tables).
+        let mut split: Vec<(usize, &str)> = Vec::new();
+        for (off, p) in pieces {
+            let mut start = 0usize;
+            let bytes = p.as_bytes();
+            let mut i = 0usize;
+            while i + 1 < bytes.len() {
+                if bytes.get(i) == Some(&b' ') && bytes.get(i + 1) == Some(&b' ') {
+                    let mut j = i;
+                    while bytes.get(j) == Some(&b' ') {
+                        j += 1;
+                    }
+                    let left = p.get(start..i).unwrap_or("");
+                    let right_nonempty = p.get(j..).is_some_and(|r| !r.trim().is_empty());
+                    // "结  果  维  持": spaced-out label characters are one label.
+                    let short_han = |w: &str| !w.is_empty() && w.chars().count() <= 2 && w.chars().all(is_han);
+                    let last_word = left.trim().rsplit(' ').next().unwrap_or("");
+                    let next_word = p.get(j..).unwrap_or("").trim_start().split([' ']).next().unwrap_or("");
+                    let spaced_label = short_han(last_word) && short_han(next_word);
+                    if !left.trim().is_empty() && right_nonempty && !spaced_label {
+                        split.push((off + start, left));
+                        start = j;
+                    }
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+            split.push((off + start, p.get(start..).unwrap_or("")));
+        }
+        let nonempty = split.iter().filter(|(_, p)| !p.trim().is_empty()).count();
+        let row_line = nonempty >= 2;
+        if nonempty == 0 {
+            if l1 && trimmed == "|" {
+                out.push(Cell { kind: Kind::Empty, start: base, end: base + line.len(), line: line_no, row_line: false });
+            }
+            continue;
+        }
+        for (off, p) in split {
+            let lead = p.len() - p.trim_start().len();
+            let body = p.trim();
+            let s = base + off + lead;
+            if body.is_empty() {
+                if row_line {
+                    out.push(Cell { kind: Kind::Empty, start: s, end: s, line: line_no, row_line });
+                }
+                continue;
+            }
+            words(body, s, line_no, row_line, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        stream(text, 0, text.len())
+            .into_iter()
+            .map(|c| match c.kind {
+                Kind::Label(l) => format!("L:{l}"),
+                Kind::Value(Value::Number(n)) => format!("{n}"),
+                Kind::Value(Value::Placeholder) => "P".into(),
+                Kind::Value(Value::Qualified { value, unit, .. }) => format!("{value}{unit}"),
+                Kind::Value(Value::Text) => "T".into(),
+                Kind::Empty => "E".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn values_and_units() {
+        assert_eq!(parse_value("1763万余元"), Some(Value::Qualified { value: 1763.0, unit: "万余元".into(), vague: true }));
+        assert_eq!(parse_value("214.6823"), Some(Value::Number(214.6823)));
+        assert_eq!(parse_value("减4"), Some(Value::Qualified { value: -4.0, unit: "减".into(), vague: false }));
+        assert_eq!(parse_value("—"), Some(Value::Placeholder));
+        assert_eq!(parse_value("1.属于"), None);
+        assert_eq!(parse_value("若干"), Some(Value::Text));
+    }
+
+    #[test]
+    fn layouts() {
+        assert_eq!(kinds("规章\t0\t0\t\n"), ["L:规章", "0", "0", "E"]);
+        assert_eq!(kinds("| 规章 | 0 | 1 | ||\n"), ["L:规章", "0", "1", "E", "E"]);
+        assert_eq!(kinds("\t规章\n\t0\n\t\n\n\t-\n"), ["L:规章", "0", "P"]);
+        assert_eq!(kinds("1. 属于国家秘密 0 0 1\n"), ["L:1.属于国家秘密", "0", "0", "1"]);
+        assert_eq!(kinds("- 3 -\n结  果  维  持\n0 0\n"), ["L:结果维持", "0", "0"]);
+        assert_eq!(kinds("0 |\n|\n1 |\n2 |\n"), ["0", "E", "1", "2"]);
+        assert_eq!(kinds("0\n|\n1\n|\n"), ["0", "1"]);
+        assert_eq!(kinds("--------\t---\t---\n"), Vec::<String>::new());
+    }
+}

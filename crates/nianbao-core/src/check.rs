@@ -1,0 +1,85 @@
+//! The pipeline: view → sections → template, year, issuer → tables → rules.
+
+use crate::diagnostic::Diagnostic;
+use crate::meta::{self, Compact, TemplateEvidence};
+use crate::model::{Report, Tables, Template};
+use crate::reader;
+use crate::registry::Code;
+use crate::rules::{self, Context};
+use crate::sections;
+use crate::template::TableKind;
+use crate::view::View;
+
+/// What nianbao understood of a report, and what is wrong with it.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub report: Report,
+    /// In text order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Rule codes not to run.
+    pub disabled: Vec<Code>,
+}
+
+/// Reads and checks one report. Never panics; linear in the size of the text.
+pub fn check(text: &str) -> Checked {
+    check_with(text, &Options::default())
+}
+
+pub fn check_with(text: &str, options: &Options) -> Checked {
+    let view = View::new(text);
+    let compact = Compact::new(&view);
+    let found = sections::find(&view);
+    let evidence = TemplateEvidence::find(&compact);
+    let year = meta::report_year(&view.text).map(|(y, a, b)| meta::found(&view, y, a, b));
+    let template = evidence.template();
+    // Tables are read with the labels' template, else the one the year calls for.
+    let reading_template = template.unwrap_or(match year.as_ref().map(|y| y.value) {
+        Some(y) if y <= 2020 => Template::T2019,
+        _ => Template::T2021,
+    });
+    let mut tables = Tables::default();
+    for kind in [TableKind::Active, TableKind::Requests, TableKind::Reviews] {
+        let region = region(&view, &found, kind);
+        let table = region.and_then(|(a, b)| reader::read(&view, kind, reading_template, a, b));
+        match kind {
+            TableKind::Active => tables.active = table,
+            TableKind::Requests => tables.requests = table,
+            TableKind::Reviews => tables.reviews = table,
+        }
+    }
+    let report = Report {
+        year,
+        issuer: meta::issuer(&view.text).map(|(n, a, b)| meta::found(&view, n, a, b)),
+        template,
+        mixed_template: evidence.mixed(),
+        sections: found.iter().map(|(s, _)| s.clone()).collect(),
+        tables,
+        signature_date: meta::signature_date(&view.text).map(|(d, a, b)| meta::found(&view, d, a, b)),
+        html: view.html,
+    };
+    let ctx = Context { text, view: &view, report: &report, compact: &compact, evidence: &evidence, section_ranges: found.iter().map(|(s, r)| (s.number, r.clone())).collect() };
+    let mut diagnostics = rules::run(&ctx, options);
+    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(&b.code)).then(a.span.end.cmp(&b.span.end)));
+    Checked { report, diagnostics }
+}
+
+/// Where a table is: its section's body, else around its most telling label.
+fn region(view: &View, found: &[(crate::model::Section, std::ops::Range<usize>)], kind: TableKind) -> Option<(usize, usize)> {
+    if let Some((_, r)) = found.iter().find(|(s, _)| s.number == kind.section()) {
+        return Some((r.start, r.end));
+    }
+    let anchors: &[&str] = match kind {
+        TableKind::Active => &["第二十条", "信息内容"],
+        TableKind::Requests => &["本年新收", "申请人情况"],
+        TableKind::Reviews => &["尚未审结", "结果维持"],
+    };
+    let at = anchors.iter().filter_map(|a| view.text.find(a)).min()?;
+    let start = view.text.get(..at).and_then(|s| s.rfind('\n')).map(|i| i + 1).unwrap_or(0);
+    // Up to the next section heading (its body start is just past it).
+    let end = found.iter().map(|(_, r)| r.start).filter(|&s| s > at).min().unwrap_or(view.text.len());
+    Some((start, end.max(start)))
+}

@@ -1,0 +1,6 @@
+//! L03: not implemented yet.
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::Context;
+
+pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}

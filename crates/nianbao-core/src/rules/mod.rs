@@ -1,0 +1,163 @@
+//! The rules, one file per code (like ruff): each says what it checks, why, and where in
+//! format.md the rule comes from. `RULES` is the list the checker runs.
+
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use crate::meta::{Compact, TemplateEvidence};
+use crate::model::{Report, Row, Section, Table};
+use crate::registry::Code;
+use crate::span::Span;
+use crate::view::View;
+
+mod a01_balance;
+mod a02_row_total;
+mod a03_results_total;
+mod a04_review_total;
+mod c01_other_issuer;
+mod l01_processing_fee;
+mod l02_assessment;
+mod l03_unpaid_fee;
+mod l04_notice;
+mod m01_year_unknown;
+mod m02_years_disagree;
+mod m03_deadline;
+mod m04_malformed_date;
+mod n01_requests_stated;
+mod n02_reviews_stated;
+mod n03_other_figures;
+mod n04_self_contradiction;
+pub mod narrative;
+mod s01_missing_section;
+mod s02_section_order;
+mod s03_section_numbering;
+mod s04_heading_wording;
+mod s05_empty_section;
+mod s06_preamble_structure;
+mod t01_table_not_found;
+mod t02_template_year;
+mod t03_mixed_template;
+mod t04_missing_row;
+mod t05_cell_count;
+mod t06_unknown_row;
+mod t07_recovered_cells;
+mod v01_empty_cell;
+mod v02_placeholder;
+mod v03_not_a_number;
+mod v04_negative;
+mod v05_fraction;
+mod v06_unit_or_vague;
+mod v07_implausible_for_issuer;
+mod x01_conversion_leftovers;
+
+/// Everything a rule may look at.
+pub struct Context<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// The normalised reading view (spans map back with `view.span`).
+    pub view: &'a View,
+    pub report: &'a Report,
+    pub compact: &'a Compact,
+    pub evidence: &'a TemplateEvidence,
+    /// Section number → its body as a view byte range.
+    pub section_ranges: Vec<(u8, Range<usize>)>,
+}
+
+impl Context<'_> {
+    /// The view text of section `n`'s body.
+    pub fn section_text(&self, n: u8) -> Option<(&str, usize)> {
+        self.section_ranges.iter().find(|(k, _)| *k == n).map(|(_, r)| (self.view.slice(r.start, r.end), r.start))
+    }
+    pub fn section(&self, n: u8) -> Option<&Section> {
+        self.report.section(n)
+    }
+    /// The original text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+    /// Text before the first section heading (title and preamble), as a view range.
+    pub fn preamble(&self) -> (&str, usize) {
+        let end = self.section_ranges.first().map(|(_, r)| r.start).unwrap_or(self.view.len());
+        // Back up to the start of the first heading's line.
+        let end = self.view.text.get(..end).and_then(|s| s.rfind('\n')).unwrap_or(0);
+        (self.view.slice(0, end), 0)
+    }
+}
+
+pub type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
+
+/// Every rule, in catalogue order.
+pub const RULES: &[(Code, RuleFn)] = &[
+    (Code::S01, s01_missing_section::check),
+    (Code::S02, s02_section_order::check),
+    (Code::S03, s03_section_numbering::check),
+    (Code::S04, s04_heading_wording::check),
+    (Code::S05, s05_empty_section::check),
+    (Code::S06, s06_preamble_structure::check),
+    (Code::T01, t01_table_not_found::check),
+    (Code::T02, t02_template_year::check),
+    (Code::T03, t03_mixed_template::check),
+    (Code::T04, t04_missing_row::check),
+    (Code::T05, t05_cell_count::check),
+    (Code::T06, t06_unknown_row::check),
+    (Code::T07, t07_recovered_cells::check),
+    (Code::V01, v01_empty_cell::check),
+    (Code::V02, v02_placeholder::check),
+    (Code::V03, v03_not_a_number::check),
+    (Code::V04, v04_negative::check),
+    (Code::V05, v05_fraction::check),
+    (Code::V06, v06_unit_or_vague::check),
+    (Code::V07, v07_implausible_for_issuer::check),
+    (Code::A01, a01_balance::check),
+    (Code::A02, a02_row_total::check),
+    (Code::A03, a03_results_total::check),
+    (Code::A04, a04_review_total::check),
+    (Code::N01, n01_requests_stated::check),
+    (Code::N02, n02_reviews_stated::check),
+    (Code::N03, n03_other_figures::check),
+    (Code::N04, n04_self_contradiction::check),
+    (Code::M01, m01_year_unknown::check),
+    (Code::M02, m02_years_disagree::check),
+    (Code::M03, m03_deadline::check),
+    (Code::M04, m04_malformed_date::check),
+    (Code::L01, l01_processing_fee::check),
+    (Code::L02, l02_assessment::check),
+    (Code::L03, l03_unpaid_fee::check),
+    (Code::L04, l04_notice::check),
+    (Code::C01, c01_other_issuer::check),
+    (Code::X01, x01_conversion_leftovers::check),
+];
+
+pub fn run(ctx: &Context, options: &crate::check::Options) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (code, rule) in RULES {
+        if options.disabled.contains(code) {
+            continue;
+        }
+        let before = out.len();
+        rule(ctx, &mut out);
+        // A rule only raises its own code.
+        debug_assert!(out.iter().skip(before).all(|d: &Diagnostic| d.code == *code));
+    }
+    out
+}
+
+/// A table whose numbers can be checked (found, not an empty template).
+pub fn with_values(t: &Option<Table>) -> Option<&Table> {
+    t.as_ref().filter(|t| t.has_values())
+}
+
+/// "（一）予以公开" from a row's official label, for messages.
+pub fn row_name(row: &Row) -> &'static str {
+    row.def.label
+}
+
+/// Formats a number as written in reports: integers without decimals.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}

@@ -1,0 +1,132 @@
+//! The reading view: the text as the reader sees it — characters normalised (chars.rs), line
+//! endings unified, HTML markup flattened to lines and tab-separated cells — with a map from
+//! every view byte back to the original bytes. Readers work on the view; spans they produce are
+//! mapped back, so findings always point into the text as given.
+
+use crate::chars;
+use crate::html;
+use crate::span::Span;
+
+pub struct View {
+    pub text: String,
+    /// For each view byte: the original byte range of the character that produced it.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// Whether the input was read as HTML markup.
+    pub html: bool,
+    original_len: usize,
+}
+
+impl View {
+    pub fn new(original: &str) -> View {
+        let mut b = Builder::new(original.len());
+        let is_html = html::looks_like_html(original);
+        if is_html {
+            html::flatten(original, &mut b);
+        } else {
+            plain(original, &mut b);
+        }
+        View { text: b.text, starts: b.starts, ends: b.ends, html: is_html, original_len: original.len() }
+    }
+
+    /// The original span of the view byte range `[a, b)`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        if self.text.is_empty() {
+            return Span::empty_at(0);
+        }
+        let a = a.min(self.text.len());
+        let b = b.min(self.text.len());
+        if b <= a {
+            let at = self.starts.get(a).map(|&s| s as usize).unwrap_or(self.original_len);
+            return Span::empty_at(at);
+        }
+        let start = self.starts.get(a).copied().unwrap_or(0) as usize;
+        let end = self.ends.get(b - 1).copied().unwrap_or(0) as usize;
+        Span::new(start, end.max(start))
+    }
+
+    /// The original offset of the view position `a` (for empty spans).
+    pub fn offset(&self, a: usize) -> usize {
+        self.starts.get(a).map(|&s| s as usize).unwrap_or(self.original_len)
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The view text of `[a, b)` (empty if out of range).
+    pub fn slice(&self, a: usize, b: usize) -> &str {
+        self.text.get(a..b).unwrap_or("")
+    }
+}
+
+/// Accumulates view text and its source map.
+pub struct Builder {
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Builder {
+    fn new(capacity: usize) -> Self {
+        Builder { text: String::with_capacity(capacity), starts: Vec::with_capacity(capacity), ends: Vec::with_capacity(capacity) }
+    }
+
+    /// Appends `c` as coming from the original bytes `[start, end)`.
+    pub fn push(&mut self, c: char, start: usize, end: usize) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.starts.push(start as u32);
+            self.ends.push(end as u32);
+        }
+    }
+
+    /// Appends the normalised form of an original character.
+    pub fn push_normalized(&mut self, c: char, start: usize, end: usize) {
+        if let Some(n) = chars::normalize(c) {
+            self.push(n, start, end);
+        }
+    }
+
+    pub fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+}
+
+fn plain(original: &str, b: &mut Builder) {
+    let mut it = original.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let end = i + c.len_utf8();
+        if c == '\r' {
+            if let Some(&(j, '\n')) = it.peek() {
+                it.next();
+                b.push('\n', i, j + 1);
+            } else {
+                b.push('\n', i, end);
+            }
+        } else {
+            b.push_normalized(c, i, end);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_map_back_through_normalisation() {
+        let text = "\u{feff}（一）予以公开\r\n１２";
+        let v = View::new(text);
+        assert_eq!(v.text, "(一)予以公开\n12");
+        let at = v.text.find("12").unwrap_or(0);
+        let s = v.span(at, at + 2);
+        assert_eq!(&text[s.start..s.end], "１２");
+        let s = v.span(0, 3);
+        assert_eq!(&text[s.start..s.end], "（一");
+    }
+}
