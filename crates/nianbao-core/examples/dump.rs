@@ -6,7 +6,8 @@ fn main() {
             continue;
         };
         let checked = nianbao_core::check(&text);
-        let out = nianbao_core::output::build(&text, &checked, nianbao_core::output::Offsets::Chars);
+        let out =
+            nianbao_core::output::build(&text, &checked, nianbao_core::output::Offsets::Chars);
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     }
 }

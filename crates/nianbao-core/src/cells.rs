@@ -11,7 +11,11 @@ pub enum Value {
     /// `-`, `/`, `—`, `无`: zero written another way.
     Placeholder,
     /// A number with a unit, sign word or vague marker: (value, the qualifier, vague).
-    Qualified { value: f64, unit: String, vague: bool },
+    Qualified {
+        value: f64,
+        unit: String,
+        vague: bool,
+    },
     /// Not a number at all (`若干`).
     Text,
 }
@@ -44,15 +48,21 @@ fn is_page_footer(line: &str) -> bool {
         return false;
     }
     let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
-    let dashed = inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
-    let page = t.starts_with('第') && t.contains('页') && t.chars().count() <= 12 && t.chars().any(|c| c.is_ascii_digit());
+    let dashed =
+        inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    let page = t.starts_with('第')
+        && t.contains('页')
+        && t.chars().count() <= 12
+        && t.chars().any(|c| c.is_ascii_digit());
     dashed || page
 }
 
 /// A markdown or ASCII rule line (`|---|---|`, `--------\t---\t---`).
 fn is_rule_line(line: &str) -> bool {
     let t = line.trim();
-    t.contains("---") && t.chars().all(|c| matches!(c, '-' | '—' | '=' | ':' | '|' | '\t' | ' ' | '+'))
+    t.contains("---")
+        && t.chars()
+            .all(|c| matches!(c, '-' | '—' | '=' | ':' | '|' | '\t' | ' ' | '+'))
 }
 
 pub fn parse_value(word: &str) -> Option<Value> {
@@ -60,7 +70,11 @@ pub fn parse_value(word: &str) -> Option<Value> {
     if w.is_empty() {
         return None;
     }
-    if w == "无" || (w.chars().count() <= 3 && w.chars().all(|c| matches!(c, '-' | '—' | '–' | '─' | '/' | '\\' | '_'))) {
+    if w == "无"
+        || (w.chars().count() <= 3
+            && w.chars()
+                .all(|c| matches!(c, '-' | '—' | '–' | '─' | '/' | '\\' | '_')))
+    {
         return Some(Value::Placeholder);
     }
     if matches!(w, "若干" | "不详" | "暂无" | "数个" | "多个" | "不等") {
@@ -68,7 +82,14 @@ pub fn parse_value(word: &str) -> Option<Value> {
     }
     // Prefix words.
     let (mut sign, mut rest, mut unit, mut vague) = (1.0, w, String::new(), false);
-    for (p, s, v) in [("约", 1.0, true), ("近", 1.0, true), ("减少", -1.0, false), ("减", -1.0, false), ("增加", 1.0, false), ("增", 1.0, false)] {
+    for (p, s, v) in [
+        ("约", 1.0, true),
+        ("近", 1.0, true),
+        ("减少", -1.0, false),
+        ("减", -1.0, false),
+        ("增加", 1.0, false),
+        ("增", 1.0, false),
+    ] {
         if let Some(r) = rest.strip_prefix(p) {
             rest = r;
             sign = s;
@@ -83,7 +104,9 @@ pub fn parse_value(word: &str) -> Option<Value> {
         rest = r;
         sign = -sign;
     }
-    let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+    let digits_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
     let (num, suffix) = rest.split_at(digits_end);
     if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -95,7 +118,25 @@ pub fn parse_value(word: &str) -> Option<Value> {
     let value: f64 = clean.parse().ok()?;
     let suffix = suffix.trim();
     if !suffix.is_empty() {
-        const UNITS: &[&str] = &["万余元", "余万元", "万元", "余元", "元", "万余", "余", "多", "万", "件", "条", "个", "项", "次", "宗", "起", "笔"];
+        const UNITS: &[&str] = &[
+            "万余元",
+            "余万元",
+            "万元",
+            "余元",
+            "元",
+            "万余",
+            "余",
+            "多",
+            "万",
+            "件",
+            "条",
+            "个",
+            "项",
+            "次",
+            "宗",
+            "起",
+            "笔",
+        ];
         if !UNITS.contains(&suffix) {
             return None;
         }
@@ -103,7 +144,12 @@ pub fn parse_value(word: &str) -> Option<Value> {
         unit.push_str(suffix);
     }
     let value = sign * value;
-    if unit.is_empty() || matches!(unit.as_str(), "件" | "条" | "个" | "项" | "次" | "宗" | "起" | "笔") {
+    if unit.is_empty()
+        || matches!(
+            unit.as_str(),
+            "件" | "条" | "个" | "项" | "次" | "宗" | "起" | "笔"
+        )
+    {
         Some(Value::Number(value))
     } else {
         Some(Value::Qualified { value, unit, vague })
@@ -120,7 +166,13 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
     let mut label: Option<(usize, usize, String)> = None;
     let flush = |label: &mut Option<(usize, usize, String)>, out: &mut Vec<Cell>| {
         if let Some((s, e, t)) = label.take() {
-            out.push(Cell { kind: Kind::Label(t), start: s, end: e, line, row_line });
+            out.push(Cell {
+                kind: Kind::Label(t),
+                start: s,
+                end: e,
+                line,
+                row_line,
+            });
         }
     };
     let mut pos = 0usize;
@@ -135,16 +187,30 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
         .collect();
     for (k, &(off, w)) in parts.iter().enumerate() {
         let (s, e) = (base + off, base + off + w.len());
-        let next_is_label =
-            parts.get(k + 1).is_some_and(|(_, n)| parse_value(n).is_none() && n.chars().any(is_han));
-        let value = if is_numbering(w) && next_is_label { None } else { parse_value(w) };
+        let next_is_label = parts
+            .get(k + 1)
+            .is_some_and(|(_, n)| parse_value(n).is_none() && n.chars().any(is_han));
+        let value = if is_numbering(w) && next_is_label {
+            None
+        } else {
+            parse_value(w)
+        };
         match value {
             Some(v) => {
                 flush(&mut label, out);
-                out.push(Cell { kind: Kind::Value(v), start: s, end: e, line, row_line });
+                out.push(Cell {
+                    kind: Kind::Value(v),
+                    start: s,
+                    end: e,
+                    line,
+                    row_line,
+                });
             }
             _ => {
-                let t: String = w.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
+                let t: String = w
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != '*')
+                    .collect();
                 match &mut label {
                     Some((_, le, lt)) => {
                         *le = e;
@@ -165,7 +231,9 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
     // L1 (cells end in " |") makes a lone "|" an empty cell; in L5 it is only a separator.
     let l1 = region.lines().filter(|l| {
         let t = l.trim_end();
-        t.ends_with('|') && t.trim_end_matches('|').trim().len() > 0 && !t.trim_end_matches('|').contains('|')
+        t.ends_with('|')
+            && !t.trim_end_matches('|').trim().is_empty()
+            && !t.trim_end_matches('|').contains('|')
     });
     let l1 = l1.take(3).count() >= 3;
     let mut line_start = a;
@@ -203,9 +271,16 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
                     let left = p.get(start..i).unwrap_or("");
                     let right_nonempty = p.get(j..).is_some_and(|r| !r.trim().is_empty());
                     // "结  果  维  持": spaced-out label characters are one label.
-                    let short_han = |w: &str| !w.is_empty() && w.chars().count() <= 2 && w.chars().all(is_han);
+                    let short_han =
+                        |w: &str| !w.is_empty() && w.chars().count() <= 2 && w.chars().all(is_han);
                     let last_word = left.trim().rsplit(' ').next().unwrap_or("");
-                    let next_word = p.get(j..).unwrap_or("").trim_start().split([' ']).next().unwrap_or("");
+                    let next_word = p
+                        .get(j..)
+                        .unwrap_or("")
+                        .trim_start()
+                        .split([' '])
+                        .next()
+                        .unwrap_or("");
                     let spaced_label = short_han(last_word) && short_han(next_word);
                     if !left.trim().is_empty() && right_nonempty && !spaced_label {
                         split.push((off + start, left));
@@ -222,7 +297,13 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
         let row_line = nonempty >= 2;
         if nonempty == 0 {
             if l1 && trimmed == "|" {
-                out.push(Cell { kind: Kind::Empty, start: base, end: base + line.len(), line: line_no, row_line: false });
+                out.push(Cell {
+                    kind: Kind::Empty,
+                    start: base,
+                    end: base + line.len(),
+                    line: line_no,
+                    row_line: false,
+                });
             }
             continue;
         }
@@ -232,7 +313,13 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
             let s = base + off + lead;
             if body.is_empty() {
                 if row_line {
-                    out.push(Cell { kind: Kind::Empty, start: s, end: s, line: line_no, row_line });
+                    out.push(Cell {
+                        kind: Kind::Empty,
+                        start: s,
+                        end: s,
+                        line: line_no,
+                        row_line,
+                    });
                 }
                 continue;
             }
@@ -262,9 +349,23 @@ mod tests {
 
     #[test]
     fn values_and_units() {
-        assert_eq!(parse_value("1763万余元"), Some(Value::Qualified { value: 1763.0, unit: "万余元".into(), vague: true }));
+        assert_eq!(
+            parse_value("1763万余元"),
+            Some(Value::Qualified {
+                value: 1763.0,
+                unit: "万余元".into(),
+                vague: true
+            })
+        );
         assert_eq!(parse_value("214.6823"), Some(Value::Number(214.6823)));
-        assert_eq!(parse_value("减4"), Some(Value::Qualified { value: -4.0, unit: "减".into(), vague: false }));
+        assert_eq!(
+            parse_value("减4"),
+            Some(Value::Qualified {
+                value: -4.0,
+                unit: "减".into(),
+                vague: false
+            })
+        );
         assert_eq!(parse_value("—"), Some(Value::Placeholder));
         assert_eq!(parse_value("1.属于"), None);
         assert_eq!(parse_value("若干"), Some(Value::Text));
@@ -273,10 +374,19 @@ mod tests {
     #[test]
     fn layouts() {
         assert_eq!(kinds("规章\t0\t0\t\n"), ["L:规章", "0", "0", "E"]);
-        assert_eq!(kinds("| 规章 | 0 | 1 | ||\n"), ["L:规章", "0", "1", "E", "E"]);
+        assert_eq!(
+            kinds("| 规章 | 0 | 1 | ||\n"),
+            ["L:规章", "0", "1", "E", "E"]
+        );
         assert_eq!(kinds("\t规章\n\t0\n\t\n\n\t-\n"), ["L:规章", "0", "P"]);
-        assert_eq!(kinds("1. 属于国家秘密 0 0 1\n"), ["L:1.属于国家秘密", "0", "0", "1"]);
-        assert_eq!(kinds("- 3 -\n结  果  维  持\n0 0\n"), ["L:结果维持", "0", "0"]);
+        assert_eq!(
+            kinds("1. 属于国家秘密 0 0 1\n"),
+            ["L:1.属于国家秘密", "0", "0", "1"]
+        );
+        assert_eq!(
+            kinds("- 3 -\n结  果  维  持\n0 0\n"),
+            ["L:结果维持", "0", "0"]
+        );
         assert_eq!(kinds("0 |\n|\n1 |\n2 |\n"), ["0", "E", "1", "2"]);
         assert_eq!(kinds("0\n|\n1\n|\n"), ["0", "1"]);
         assert_eq!(kinds("--------\t---\t---\n"), Vec::<String>::new());

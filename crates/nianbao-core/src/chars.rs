@@ -12,7 +12,10 @@ fn traditional_map() -> &'static HashMap<char, char> {
     static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
     MAP.get_or_init(|| {
         let chars: Vec<char> = TRADITIONAL.chars().collect();
-        chars.chunks_exact(2).filter_map(|p| Some((*p.first()?, *p.get(1)?))).collect()
+        chars
+            .chunks_exact(2)
+            .filter_map(|p| Some((*p.first()?, *p.get(1)?)))
+            .collect()
     })
 }
 
@@ -35,7 +38,10 @@ pub fn is_han(c: char) -> bool {
 
 /// A Chinese numeral 一..十 as a number.
 pub fn chinese_digit(c: char) -> Option<u8> {
-    "一二三四五六七八九十".chars().position(|d| d == c).map(|i| i as u8 + 1)
+    "一二三四五六七八九十"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i as u8 + 1)
 }
 
 #[cfg(test)]

@@ -58,17 +58,38 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         mixed_template: evidence.mixed(),
         sections: found.iter().map(|(s, _)| s.clone()).collect(),
         tables,
-        signature_date: meta::signature_date(&view.text).map(|(d, a, b)| meta::found(&view, d, a, b)),
+        signature_date: meta::signature_date(&view.text)
+            .map(|(d, a, b)| meta::found(&view, d, a, b)),
         html: view.html,
     };
-    let ctx = Context { text, view: &view, report: &report, compact: &compact, evidence: &evidence, section_ranges: found.iter().map(|(s, r)| (s.number, r.clone())).collect() };
+    let ctx = Context {
+        text,
+        view: &view,
+        report: &report,
+        compact: &compact,
+        evidence: &evidence,
+        section_ranges: found.iter().map(|(s, r)| (s.number, r.clone())).collect(),
+    };
     let mut diagnostics = rules::run(&ctx, options);
-    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(&b.code)).then(a.span.end.cmp(&b.span.end)));
-    Checked { report, diagnostics }
+    diagnostics.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.code.cmp(&b.code))
+            .then(a.span.end.cmp(&b.span.end))
+    });
+    Checked {
+        report,
+        diagnostics,
+    }
 }
 
 /// Where a table is: its section's body, else around its most telling label.
-fn region(view: &View, found: &[(crate::model::Section, std::ops::Range<usize>)], kind: TableKind) -> Option<(usize, usize)> {
+fn region(
+    view: &View,
+    found: &[(crate::model::Section, std::ops::Range<usize>)],
+    kind: TableKind,
+) -> Option<(usize, usize)> {
     if let Some((_, r)) = found.iter().find(|(s, _)| s.number == kind.section()) {
         return Some((r.start, r.end));
     }
@@ -78,8 +99,18 @@ fn region(view: &View, found: &[(crate::model::Section, std::ops::Range<usize>)]
         TableKind::Reviews => &["尚未审结", "结果维持"],
     };
     let at = anchors.iter().filter_map(|a| view.text.find(a)).min()?;
-    let start = view.text.get(..at).and_then(|s| s.rfind('\n')).map(|i| i + 1).unwrap_or(0);
+    let start = view
+        .text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
     // Up to the next section heading (its body start is just past it).
-    let end = found.iter().map(|(_, r)| r.start).filter(|&s| s > at).min().unwrap_or(view.text.len());
+    let end = found
+        .iter()
+        .map(|(_, r)| r.start)
+        .filter(|&s| s > at)
+        .min()
+        .unwrap_or(view.text.len());
     Some((start, end.max(start)))
 }

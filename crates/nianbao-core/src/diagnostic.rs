@@ -24,7 +24,12 @@ pub struct Related {
 
 impl Diagnostic {
     /// A diagnostic with the code's usual severity.
-    pub fn new(code: Code, span: Span, message: impl Into<String>, message_en: impl Into<String>) -> Self {
+    pub fn new(
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code,
             severity: code.info().severity,
@@ -41,7 +46,10 @@ impl Diagnostic {
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
         self
     }
 }

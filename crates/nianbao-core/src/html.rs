@@ -6,15 +6,46 @@ use crate::view::Builder;
 
 /// Whether the text is markup to flatten (a whole page or table), not text with stray tags.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(4000).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(4000)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let lower_has = |t: &str| head.contains(t);
-    lower_has("<!doctype html") || lower_has("<html") || lower_has("<table") || lower_has("<td") || lower_has("<body")
+    lower_has("<!doctype html")
+        || lower_has("<html")
+        || lower_has("<table")
+        || lower_has("<td")
+        || lower_has("<body")
         || (text.len() > 4000 && text.to_ascii_lowercase().contains("<table"))
 }
 
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tbody", "thead", "section",
-    "article", "title", "blockquote", "pre", "hr", "dl", "dt", "dd", "center",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "section",
+    "article",
+    "title",
+    "blockquote",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "center",
 ];
 const SKIP: &[&str] = &["script", "style", "head", "xml", "noscript", "template"];
 
@@ -85,7 +116,13 @@ pub fn flatten(text: &str, b: &mut Builder) {
     }
 }
 
-fn emit_text(b: &mut Builder, c: char, start: usize, end: usize, pending_space: &mut Option<(usize, usize)>) {
+fn emit_text(
+    b: &mut Builder,
+    c: char,
+    start: usize,
+    end: usize,
+    pending_space: &mut Option<(usize, usize)>,
+) {
     if let Some((s, e)) = pending_space.take() {
         if !matches!(b.last(), None | Some('\n') | Some('\t') | Some(' ')) {
             b.push(' ', s, e);
@@ -152,7 +189,8 @@ mod tests {
 
     #[test]
     fn tables_become_tab_separated_lines_and_runs_join() {
-        let html = "<table><tr><td>行政许可</td><td colspan=3><span>20</span><span>23</span></td></tr>\
+        let html =
+            "<table><tr><td>行政许可</td><td colspan=3><span>20</span><span>23</span></td></tr>\
                     <tr><td>规章</td><td>&nbsp;</td></tr></table><p>六、其他&amp;事项</p>";
         let v = View::new(html);
         assert_eq!(v.text, "行政许可\t2023\n规章\t \n六、其他&事项\n");

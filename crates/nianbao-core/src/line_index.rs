@@ -43,7 +43,11 @@ impl<'a> LineIndex<'a> {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { text, line_starts, checkpoints }
+        LineIndex {
+            text,
+            line_starts,
+            checkpoints,
+        }
     }
 
     /// Clamps `byte` into the text and back to a char boundary.
@@ -59,7 +63,11 @@ impl<'a> LineIndex<'a> {
     fn counts(&self, byte: usize) -> (usize, usize) {
         let byte = self.clamp(byte);
         let k = self.checkpoints.partition_point(|&(b, _, _)| b <= byte);
-        let (b0, mut chars, mut units) = self.checkpoints.get(k.saturating_sub(1)).copied().unwrap_or((0, 0, 0));
+        let (b0, mut chars, mut units) = self
+            .checkpoints
+            .get(k.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, 0, 0));
         for c in self.text.get(b0..byte).unwrap_or("").chars() {
             chars += 1;
             units += c.len_utf16();
@@ -73,14 +81,30 @@ impl<'a> LineIndex<'a> {
         let line_start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let (char_offset, utf16_offset) = self.counts(byte);
         let (line_chars, _) = self.counts(line_start);
-        Position { line, column: char_offset - line_chars + 1, char_offset, utf16_offset }
+        Position {
+            line,
+            column: char_offset - line_chars + 1,
+            char_offset,
+            utf16_offset,
+        }
     }
 
     /// The text of the 1-based line `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> &'a str {
-        let start = self.line_starts.get(line.wrapping_sub(1)).copied().unwrap_or(self.text.len());
-        let end = self.line_starts.get(line).map(|e| e - 1).unwrap_or(self.text.len());
-        self.text.get(start..end.max(start)).unwrap_or("").trim_end_matches('\r')
+        let start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .map(|e| e - 1)
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end.max(start))
+            .unwrap_or("")
+            .trim_end_matches('\r')
     }
 
     pub fn line_count(&self) -> usize {

@@ -37,7 +37,9 @@ impl Compact {
 }
 
 fn char_len_at(s: &str, end: usize) -> usize {
-    s.get(..end).and_then(|p| p.chars().next_back()).map_or(1, char::len_utf8)
+    s.get(..end)
+        .and_then(|p| p.chars().next_back())
+        .map_or(1, char::len_utf8)
 }
 
 /// Template markers found: view ranges of 2019-only and 2021-only labels.
@@ -58,7 +60,10 @@ impl TemplateEvidence {
             v.sort();
             v
         };
-        TemplateEvidence { t2019: find_all(MARKERS_2019), t2021: find_all(MARKERS_2021) }
+        TemplateEvidence {
+            t2019: find_all(MARKERS_2019),
+            t2021: find_all(MARKERS_2021),
+        }
     }
 
     pub fn template(&self) -> Option<Template> {
@@ -67,7 +72,11 @@ impl TemplateEvidence {
             (false, true) => Some(Template::T2019),
             (false, false) => {
                 // Mixed: the side with more labels is the table's template.
-                Some(if self.t2021.len() >= self.t2019.len() { Template::T2021 } else { Template::T2019 })
+                Some(if self.t2021.len() >= self.t2019.len() {
+                    Template::T2021
+                } else {
+                    Template::T2019
+                })
             }
             (true, true) => None,
         }
@@ -84,7 +93,9 @@ pub fn years(text: &str) -> Vec<(i32, usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes.get(i).is_some_and(u8::is_ascii_digit) && (i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_digit)) {
+        if bytes.get(i).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_digit))
+        {
             let mut j = i;
             while bytes.get(j).is_some_and(u8::is_ascii_digit) {
                 j += 1;
@@ -136,7 +147,14 @@ pub fn date_at(text: &str, at: usize) -> Option<(Date, usize)> {
     }
     let end = it.peek().map(|(i, _)| at + i).unwrap_or(text.len());
     let [y, m, d] = nums;
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((Date { year: y as i32, month: m, day: d }, end))
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((
+        Date {
+            year: y as i32,
+            month: m,
+            day: d,
+        },
+        end,
+    ))
 }
 
 /// The title line (view range), within the first lines: the one that names the report.
@@ -149,7 +167,10 @@ pub fn title_line(text: &str) -> Option<(usize, usize)> {
             break;
         }
         let t = line.trim();
-        if (t.contains("年度报告") || t.contains("年报") || t.contains("工作报告")) && t.chars().count() <= 60 && !t.contains('。') {
+        if (t.contains("年度报告") || t.contains("年报") || t.contains("工作报告"))
+            && t.chars().count() <= 60
+            && !t.contains('。')
+        {
             return Some((s, s + line.len()));
         }
     }
@@ -157,7 +178,8 @@ pub fn title_line(text: &str) -> Option<(usize, usize)> {
 }
 
 fn trim_decor(s: &str) -> &str {
-    s.trim().trim_matches(|c: char| c == '*' || c == '#' || c == ' ' || c == '《' || c == '》')
+    s.trim()
+        .trim_matches(|c: char| c == '*' || c == '#' || c == ' ' || c == '《' || c == '》')
 }
 
 const NAME_SUFFIXES: &[&str] = &["街道办事处", "人民政府", "街道", "办事处"];
@@ -166,10 +188,17 @@ const NAME_SUFFIXES: &[&str] = &["街道办事处", "人民政府", "街道", "�
 pub fn issuer(text: &str) -> Option<(String, usize, usize)> {
     if let Some((a, b)) = title_line(text) {
         let line = text.get(a..b).unwrap_or("");
-        let cut = line.find(|c: char| c.is_ascii_digit()).or_else(|| line.find("政府信息公开")).or_else(|| line.find("年度报告"));
+        let cut = line
+            .find(|c: char| c.is_ascii_digit())
+            .or_else(|| line.find("政府信息公开"))
+            .or_else(|| line.find("年度报告"));
         let name = trim_decor(line.get(..cut.unwrap_or(0)).unwrap_or(""));
         let name = name.trim_end_matches(['（', '(', ' ']);
-        if name.chars().count() >= 2 && name.chars().all(|c| is_han(c) || c == '（' || c == '）' || c == '(' || c == ')') {
+        if name.chars().count() >= 2
+            && name
+                .chars()
+                .all(|c| is_han(c) || c == '（' || c == '）' || c == '(' || c == ')')
+        {
             let off = a + line.find(name).unwrap_or(0);
             return Some((name.to_string(), off, off + name.len()));
         }
@@ -184,7 +213,11 @@ pub fn issuer(text: &str) -> Option<(String, usize, usize)> {
             }
         }
     }
-    let head_end = text.char_indices().nth(3000).map(|(i, _)| i).unwrap_or(text.len());
+    let head_end = text
+        .char_indices()
+        .nth(3000)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
     let head = text.get(..head_end).unwrap_or("");
     let mut best: Option<(String, usize, usize)> = None;
     for suffix in NAME_SUFFIXES {
@@ -199,8 +232,14 @@ pub fn issuer(text: &str) -> Option<(String, usize, usize)> {
             }
             let name = head.get(start..at + suffix.len()).unwrap_or("");
             let stem = head.get(start..at).unwrap_or("");
-            let generic = ["各", "本", "全", "我", "该", "所", "区", "市", "县", "乡镇", "镇", "和", "及"];
-            if stem.chars().count() < 2 || generic.iter().any(|g| stem.starts_with(g) && stem.chars().count() <= 2) {
+            let generic = [
+                "各", "本", "全", "我", "该", "所", "区", "市", "县", "乡镇", "镇", "和", "及",
+            ];
+            if stem.chars().count() < 2
+                || generic
+                    .iter()
+                    .any(|g| stem.starts_with(g) && stem.chars().count() <= 2)
+            {
                 continue;
             }
             if best.as_ref().is_none_or(|b| start < b.1) {
@@ -213,9 +252,18 @@ pub fn issuer(text: &str) -> Option<(String, usize, usize)> {
 
 /// The statistical period's year, if stated ("统计期限自2024年1月1日至2024年12月31日").
 pub fn period_year(text: &str) -> Option<(i32, usize, usize)> {
-    let at = text.find("统计期限").or_else(|| text.find("统计时限")).or_else(|| text.find("统计期间"))?;
-    let window_end = text.get(at..).and_then(|r| r.char_indices().nth(60)).map(|(i, _)| at + i).unwrap_or(text.len());
-    years(text.get(at..window_end).unwrap_or("")).first().map(|&(y, s, e)| (y, at + s, at + e))
+    let at = text
+        .find("统计期限")
+        .or_else(|| text.find("统计时限"))
+        .or_else(|| text.find("统计期间"))?;
+    let window_end = text
+        .get(at..)
+        .and_then(|r| r.char_indices().nth(60))
+        .map(|(i, _)| at + i)
+        .unwrap_or(text.len());
+    years(text.get(at..window_end).unwrap_or(""))
+        .first()
+        .map(|&(y, s, e)| (y, at + s, at + e))
 }
 
 /// The report year: title, else statistical period, else the year the body talks about most.
@@ -242,8 +290,17 @@ pub fn body_year(text: &str) -> Option<(i32, usize, usize)> {
         if date_at(text, s).is_some() {
             continue;
         }
-        let prev = text.get(..s).and_then(|p| p.trim_end_matches(' ').chars().next_back());
-        let weight = if matches!(prev, None | Some('\n' | '。' | ',' | '，' | ':' | ';' | ')' | '\t')) { 2 } else { 1 };
+        let prev = text
+            .get(..s)
+            .and_then(|p| p.trim_end_matches(' ').chars().next_back());
+        let weight = if matches!(
+            prev,
+            None | Some('\n' | '。' | ',' | '，' | ':' | ';' | ')' | '\t')
+        ) {
+            2
+        } else {
+            1
+        };
         match counts.iter_mut().find(|c| c.0 == y) {
             Some(c) => c.1 += weight,
             None => counts.push((y, weight, s, e)),
@@ -258,7 +315,10 @@ pub fn signature_date(text: &str) -> Option<(Date, usize, usize)> {
     let trimmed = text.trim_end();
     let mut tail_start = trimmed.len();
     for _ in 0..4 {
-        let before = trimmed.get(..tail_start).unwrap_or("").trim_end_matches(['\n', ' ', '\t']);
+        let before = trimmed
+            .get(..tail_start)
+            .unwrap_or("")
+            .trim_end_matches(['\n', ' ', '\t']);
         tail_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
         if tail_start == 0 {
             break;
@@ -275,7 +335,10 @@ pub fn signature_date(text: &str) -> Option<(Date, usize, usize)> {
 }
 
 pub fn found<T>(view: &View, value: T, a: usize, b: usize) -> Found<T> {
-    Found { value, span: view.span(a, b) }
+    Found {
+        value,
+        span: view.span(a, b),
+    }
 }
 
 #[cfg(test)]
@@ -303,6 +366,13 @@ mod tests {
     fn signature_dates() {
         let t = "六、其他\n无。\n八卦洲街道办事处\n2022年1月14日\n";
         let d = signature_date(t).map(|d| d.0);
-        assert_eq!(d, Some(Date { year: 2022, month: 1, day: 14 }));
+        assert_eq!(
+            d,
+            Some(Date {
+                year: 2022,
+                month: 1,
+                day: 14
+            })
+        );
     }
 }

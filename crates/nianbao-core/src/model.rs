@@ -69,7 +69,11 @@ pub struct Cell {
 
 impl Cell {
     pub fn missing(at: usize) -> Self {
-        Cell { value: None, kind: CellKind::Missing, span: Span::empty_at(at) }
+        Cell {
+            value: None,
+            kind: CellKind::Missing,
+            span: Span::empty_at(at),
+        }
     }
     /// The value for arithmetic: blanks and placeholders count as 0 (format.md §6).
     pub fn number(&self) -> f64 {
@@ -106,11 +110,17 @@ impl Row {
         self.def.columns
     }
     pub fn cell(&self, column: &str) -> Option<&Cell> {
-        self.def.columns.iter().position(|c| c.key == column).and_then(|i| self.cells.get(i))
+        self.def
+            .columns
+            .iter()
+            .position(|c| c.key == column)
+            .and_then(|i| self.cells.get(i))
     }
     /// Span of the row: label and cells.
     pub fn span(&self) -> Span {
-        let mut s = self.label.unwrap_or_else(|| self.cells.first().map(|c| c.span).unwrap_or_default());
+        let mut s = self
+            .label
+            .unwrap_or_else(|| self.cells.first().map(|c| c.span).unwrap_or_default());
         for c in &self.cells {
             if !c.span.is_empty() {
                 s = s.cover(c.span);
@@ -124,9 +134,19 @@ impl Row {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadNote {
     /// A row had `found` values where the template has `expected`, and no reading was sure (T05).
-    CellCount { row: &'static str, found: usize, expected: usize, span: Span, detail: Option<String> },
+    CellCount {
+        row: &'static str,
+        found: usize,
+        expected: usize,
+        span: Span,
+        detail: Option<String>,
+    },
     /// Cells ran together or a row was short, and the only consistent reading was used (T07).
-    Recovered { row: &'static str, span: Span, detail: String },
+    Recovered {
+        row: &'static str,
+        span: Span,
+        detail: String,
+    },
     /// Values came column by column (PDF text layer) and were re-paired with their rows.
     ColumnOrder { rows: Vec<&'static str>, span: Span },
     /// A label with values inside the table that is not a template row (T06).
@@ -156,7 +176,11 @@ impl Table {
     }
     /// Whether arithmetic can be checked: values were read.
     pub fn has_values(&self) -> bool {
-        !self.labels_only && self.rows.iter().any(|r| r.cells.iter().any(|c| c.value.is_some()))
+        !self.labels_only
+            && self
+                .rows
+                .iter()
+                .any(|r| r.cells.iter().any(|c| c.value.is_some()))
     }
 }
 

@@ -2,8 +2,6 @@
 //! in Unicode characters (CLI) or UTF-16 code units (JavaScript); `line`/`column` are 1-based
 //! and count characters. All conversions go through the line index.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::check::Checked;
@@ -75,10 +73,10 @@ pub struct TablesOut {
 pub struct TableOut {
     /// 表二/表三: `rows[key][column]`. Absent for 表四.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rows: Option<BTreeMap<&'static str, BTreeMap<&'static str, Option<Number>>>>,
+    pub rows: Option<Ordered<Ordered<Option<Number>>>>,
     /// 表四: `blocks[key][column]`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub blocks: Option<BTreeMap<&'static str, BTreeMap<&'static str, Option<Number>>>>,
+    pub blocks: Option<Ordered<Ordered<Option<Number>>>>,
     /// Every cell with its place in the text.
     pub cells: Vec<CellOut>,
     /// The table has labels but no values (an empty template).
@@ -95,6 +93,27 @@ pub struct CellOut {
     pub line: usize,
     pub start: usize,
     pub end: usize,
+}
+
+/// A map that keeps template order (rows and columns as in the official table).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ordered<V>(pub Vec<(&'static str, V)>);
+
+impl<V> Ordered<V> {
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+impl<V: Serialize> Serialize for Ordered<V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 /// A number that serialises as an integer when it is one.
@@ -176,23 +195,46 @@ pub fn build(text: &str, checked: &Checked, offsets: Offsets) -> Output {
     let r = &checked.report;
     let table = |t: &Option<Table>| {
         t.as_ref().map(|t| {
-            let mut map: BTreeMap<&'static str, BTreeMap<&'static str, Option<Number>>> = BTreeMap::new();
+            let mut map: Ordered<Ordered<Option<Number>>> = Ordered::default();
             let mut cells = Vec::new();
             for row in &t.rows {
-                let entry = map.entry(row.def.key).or_default();
+                let mut entry = Ordered::default();
                 for (col, cell) in row.def.columns.iter().zip(&row.cells) {
-                    let value = if matches!(cell.kind, CellKind::Empty | CellKind::Missing | CellKind::Text) && cell.value.is_none() {
+                    let value = if matches!(
+                        cell.kind,
+                        CellKind::Empty | CellKind::Missing | CellKind::Text
+                    ) && cell.value.is_none()
+                    {
                         None
                     } else {
                         cell.value.map(Number)
                     };
-                    entry.insert(col.key, value);
+                    entry.0.push((col.key, value));
                     let (line, _, start, end) = place(cell.span);
-                    cells.push(CellOut { row: row.def.key, column: col.key, value, kind: kind_str(cell.kind), line, start, end });
+                    cells.push(CellOut {
+                        row: row.def.key,
+                        column: col.key,
+                        value,
+                        kind: kind_str(cell.kind),
+                        line,
+                        start,
+                        end,
+                    });
                 }
+                map.0.push((row.def.key, entry));
             }
-            let (rows, blocks) = if t.kind == TableKind::Reviews { (None, Some(map)) } else { (Some(map), None) };
-            TableOut { rows, blocks, cells, labels_only: t.labels_only, missing_rows: t.missing_rows.iter().map(|d| d.key).collect() }
+            let (rows, blocks) = if t.kind == TableKind::Reviews {
+                (None, Some(map))
+            } else {
+                (Some(map), None)
+            };
+            TableOut {
+                rows,
+                blocks,
+                cells,
+                labels_only: t.labels_only,
+                missing_rows: t.missing_rows.iter().map(|d| d.key).collect(),
+            }
         })
     };
     let report = ReportOut {
@@ -204,10 +246,20 @@ pub fn build(text: &str, checked: &Checked, offsets: Offsets) -> Output {
             .iter()
             .map(|s| {
                 let (line, _, start, end) = place(s.span);
-                SectionOut { number: s.number, heading: s.heading.clone(), line, start, end }
+                SectionOut {
+                    number: s.number,
+                    heading: s.heading.clone(),
+                    line,
+                    start,
+                    end,
+                }
             })
             .collect(),
-        tables: TablesOut { active: table(&r.tables.active), requests: table(&r.tables.requests), reviews: table(&r.tables.reviews) },
+        tables: TablesOut {
+            active: table(&r.tables.active),
+            requests: table(&r.tables.requests),
+            reviews: table(&r.tables.reviews),
+        },
     };
     let diagnostics = checked
         .diagnostics
@@ -229,11 +281,22 @@ pub fn build(text: &str, checked: &Checked, offsets: Offsets) -> Output {
                     .iter()
                     .map(|rel| {
                         let (line, column, start, end) = place(rel.span);
-                        RelatedOut { message: rel.message.clone(), line, column, start, end }
+                        RelatedOut {
+                            message: rel.message.clone(),
+                            line,
+                            column,
+                            start,
+                            end,
+                        }
                     })
                     .collect(),
             }
         })
         .collect();
-    Output { report, diagnostics, summary: summary(checked), offsets: offsets.as_str() }
+    Output {
+        report,
+        diagnostics,
+        summary: summary(checked),
+        offsets: offsets.as_str(),
+    }
 }

@@ -104,7 +104,10 @@ impl Code {
         self.info().code
     }
     pub fn parse(s: &str) -> Option<Code> {
-        ALL_CODES.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+        ALL_CODES
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 

@@ -17,24 +17,38 @@ fn numbering(s: &str) -> Option<(u8, usize, bool)> {
         let skipped = rest.len() - trimmed.len();
         return match trimmed.chars().next() {
             Some('、') => Some((n, c0.len_utf8() + skipped + '、'.len_utf8(), true)),
-            Some(p @ ('.' | ',' | ':' | '．')) => Some((n, c0.len_utf8() + skipped + p.len_utf8(), false)),
+            Some(p @ ('.' | ',' | ':' | '．')) => {
+                Some((n, c0.len_utf8() + skipped + p.len_utf8(), false))
+            }
             _ => None,
         };
     }
     if c0 == '(' || c0 == '[' || c0 == '【' {
         let inner = s.get(c0.len_utf8()..)?.trim_start_matches(' ');
         let d = inner.chars().next()?;
-        let n = chinese_digit(d).or_else(|| d.to_digit(10).map(|x| x as u8)).filter(|&n| (1..=6).contains(&n))?;
+        let n = chinese_digit(d)
+            .or_else(|| d.to_digit(10).map(|x| x as u8))
+            .filter(|&n| (1..=6).contains(&n))?;
         let after = inner.get(d.len_utf8()..)?.trim_start_matches(' ');
-        let close = after.chars().next().filter(|c| matches!(c, ')' | ']' | '】'))?;
+        let close = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ')' | ']' | '】'))?;
         let len = s.len() - after.len() + close.len_utf8();
         return Some((n, len, false));
     }
     if let Some(d) = c0.to_digit(10).filter(|d| (1..=6).contains(d)) {
         let rest = s.get(1..)?.trim_start_matches(' ');
-        let p = rest.chars().next().filter(|c| matches!(c, '、' | '.' | ',' | '．'))?;
+        let p = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '、' | '.' | ',' | '．'))?;
         // "1.5" is a number, not a numbering.
-        if rest.get(p.len_utf8()..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_ascii_digit()) {
+        if rest
+            .get(p.len_utf8()..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_ascii_digit())
+        {
             return None;
         }
         return Some((d as u8, s.len() - rest.len() + p.len_utf8(), false));
@@ -77,7 +91,8 @@ fn title(rest: &str, allow_fuzzy: bool) -> Option<(u8, bool, usize)> {
         1
     } else if has("主动公开") && !has("申请") {
         2
-    } else if (has("收到和处理") || has("依申请公开")) && has("情况") && !has("本年") {
+    } else if (has("收到和处理") || has("依申请公开")) && has("情况") && !has("本年")
+    {
         3
     } else if has("行政复议") && has("行政诉讼") {
         4
@@ -116,8 +131,12 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
         } else {
             // Headings inline in a long line (the whole report pasted as one line).
             for (i, _) in line.match_indices('、') {
-                let Some(prev) = line.get(..i).and_then(|p| p.chars().next_back()) else { continue };
-                let Some(n0) = chinese_digit(prev).filter(|&n| n <= 6) else { continue };
+                let Some(prev) = line.get(..i).and_then(|p| p.chars().next_back()) else {
+                    continue;
+                };
+                let Some(n0) = chinese_digit(prev).filter(|&n| n <= 6) else {
+                    continue;
+                };
                 let before = line.get(..i - prev.len_utf8()).unwrap_or("");
                 if !(before.is_empty() || before.ends_with(['。', ' ', ':', ';'])) {
                     continue;
@@ -128,7 +147,14 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
                         continue;
                     }
                     let start = line_start + i - prev.len_utf8();
-                    found.push((start, line_start + i + '、'.len_utf8() + tlen, n, prev.len_utf8() + '、'.len_utf8(), true, official));
+                    found.push((
+                        start,
+                        line_start + i + '、'.len_utf8() + tlen,
+                        n,
+                        prev.len_utf8() + '、'.len_utf8(),
+                        true,
+                        official,
+                    ));
                 }
             }
         }
@@ -138,15 +164,18 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
     let mut sections = Vec::with_capacity(found.len());
     for (k, &(start, end, number, nlen, standard, official)) in found.iter().enumerate() {
         let body_end = found.get(k + 1).map(|f| f.0).unwrap_or(text.len());
-        sections.push((Section {
-            number,
-            heading: view.slice(start, end).trim().to_string(),
-            span: view.span(start, end),
-            numbering_span: view.span(start, start + nlen),
-            standard_numbering: standard,
-            official_wording: official,
-            body: view.span(end, body_end),
-        }, end..body_end));
+        sections.push((
+            Section {
+                number,
+                heading: view.slice(start, end).trim().to_string(),
+                span: view.span(start, end),
+                numbering_span: view.span(start, start + nlen),
+                standard_numbering: standard,
+                official_wording: official,
+                body: view.span(end, body_end),
+            },
+            end..body_end,
+        ));
     }
     sections
 }

@@ -94,8 +94,11 @@ pub const REVIEW_COLUMNS: &[ColumnDef] = &[
     col("total", "总计", Count),
 ];
 
-const ISSUED_2021: &[ColumnDef] =
-    &[col("issued", "本年制发件数", Count), col("repealed", "本年废止件数", Count), col("in_force", "现行有效件数", Count)];
+const ISSUED_2021: &[ColumnDef] = &[
+    col("issued", "本年制发件数", Count),
+    col("repealed", "本年废止件数", Count),
+    col("in_force", "现行有效件数", Count),
+];
 const DECISIONS_2021: &[ColumnDef] = &[col("decisions", "本年处理决定数量", Count)];
 const FEES_2021: &[ColumnDef] = &[col("amount", "本年收费金额（万元）", Amount)];
 const MADE_2019: &[ColumnDef] = &[
@@ -103,64 +106,182 @@ const MADE_2019: &[ColumnDef] = &[
     col("new_published", "本年新公开数量", Count),
     col("total_published", "对外公开总数量", Count),
 ];
-const ITEMS_2019: &[ColumnDef] =
-    &[col("last_year", "上一年项目数量", Count), col("change", "本年增/减", Change), col("decisions", "处理决定数量", Count)];
-const FEES_2019: &[ColumnDef] = &[col("last_year", "上一年项目数量", Count), col("change", "本年增/减", Change)];
-const PROCUREMENT_2019: &[ColumnDef] = &[col("projects", "采购项目数量", Count), col("amount", "采购总金额", Amount)];
+const ITEMS_2019: &[ColumnDef] = &[
+    col("last_year", "上一年项目数量", Count),
+    col("change", "本年增/减", Change),
+    col("decisions", "处理决定数量", Count),
+];
+const FEES_2019: &[ColumnDef] = &[
+    col("last_year", "上一年项目数量", Count),
+    col("change", "本年增/减", Change),
+];
+const PROCUREMENT_2019: &[ColumnDef] = &[
+    col("projects", "采购项目数量", Count),
+    col("amount", "采购总金额", Amount),
+];
 
-const fn row(key: &'static str, label: &'static str, phrases: &'static [&'static str], columns: &'static [ColumnDef]) -> RowDef {
-    RowDef { key, label, phrases, exact: None, columns, only: None }
+const fn row(
+    key: &'static str,
+    label: &'static str,
+    phrases: &'static [&'static str],
+    columns: &'static [ColumnDef],
+) -> RowDef {
+    RowDef {
+        key,
+        label,
+        phrases,
+        exact: None,
+        columns,
+        only: None,
+    }
 }
 
 pub const ACTIVE_2021: &[RowDef] = &[
     row("regulations", "规章", &["规章"], ISSUED_2021),
-    row("normative_documents", "行政规范性文件", &["规范性文件"], ISSUED_2021),
+    row(
+        "normative_documents",
+        "行政规范性文件",
+        &["规范性文件"],
+        ISSUED_2021,
+    ),
     row("licensing", "行政许可", &["行政许可"], DECISIONS_2021),
     row("penalty", "行政处罚", &["行政处罚"], DECISIONS_2021),
     row("coercion", "行政强制", &["行政强制"], DECISIONS_2021),
-    row("fees", "行政事业性收费", &["行政事业性收费", "事业性收费"], FEES_2021),
+    row(
+        "fees",
+        "行政事业性收费",
+        &["行政事业性收费", "事业性收费"],
+        FEES_2021,
+    ),
 ];
 
 pub const ACTIVE_2019: &[RowDef] = &[
     row("regulations", "规章", &["规章"], MADE_2019),
-    row("normative_documents", "规范性文件", &["规范性文件"], MADE_2019),
+    row(
+        "normative_documents",
+        "规范性文件",
+        &["规范性文件"],
+        MADE_2019,
+    ),
     row("licensing", "行政许可", &["行政许可"], ITEMS_2019),
-    row("other_services", "其他对外管理服务事项", &["其他对外管理服务", "对外管理服务事项"], ITEMS_2019),
+    row(
+        "other_services",
+        "其他对外管理服务事项",
+        &["其他对外管理服务", "对外管理服务事项"],
+        ITEMS_2019,
+    ),
     row("penalty", "行政处罚", &["行政处罚"], ITEMS_2019),
     row("coercion", "行政强制", &["行政强制"], ITEMS_2019),
-    row("fees", "行政事业性收费", &["行政事业性收费", "事业性收费"], FEES_2019),
-    row("procurement", "政府集中采购", &["政府集中采购", "集中采购"], PROCUREMENT_2019),
+    row(
+        "fees",
+        "行政事业性收费",
+        &["行政事业性收费", "事业性收费"],
+        FEES_2019,
+    ),
+    row(
+        "procurement",
+        "政府集中采购",
+        &["政府集中采购", "集中采购"],
+        PROCUREMENT_2019,
+    ),
 ];
 
 const fn req(key: &'static str, label: &'static str, phrases: &'static [&'static str]) -> RowDef {
-    RowDef { key, label, phrases, exact: None, columns: APPLICANT_COLUMNS, only: None }
+    RowDef {
+        key,
+        label,
+        phrases,
+        exact: None,
+        columns: APPLICANT_COLUMNS,
+        only: None,
+    }
 }
-const fn req_only(key: &'static str, label: &'static str, phrases: &'static [&'static str], t: Template) -> RowDef {
-    RowDef { key, label, phrases, exact: None, columns: APPLICANT_COLUMNS, only: Some(t) }
+const fn req_only(
+    key: &'static str,
+    label: &'static str,
+    phrases: &'static [&'static str],
+    t: Template,
+) -> RowDef {
+    RowDef {
+        key,
+        label,
+        phrases,
+        exact: None,
+        columns: APPLICANT_COLUMNS,
+        only: Some(t),
+    }
 }
 
 /// Table 三, rows of both templates in reading order; `only` marks the (六) rows that differ.
 pub const REQUESTS: &[RowDef] = &[
-    req("received", "一、本年新收政府信息公开申请数量", &["本年新收"]),
-    req("carried_in", "二、上年结转政府信息公开申请数量", &["上年结转"]),
+    req(
+        "received",
+        "一、本年新收政府信息公开申请数量",
+        &["本年新收"],
+    ),
+    req(
+        "carried_in",
+        "二、上年结转政府信息公开申请数量",
+        &["上年结转"],
+    ),
     req("granted", "（一）予以公开", &["予以公开"]),
     req("partly_granted", "（二）部分公开", &["部分公开"]),
     req("denied_state_secret", "1.属于国家秘密", &["国家秘密"]),
-    req("denied_prohibited", "2.其他法律行政法规禁止公开", &["法律行政法规", "禁止公开", "行政法规禁止"]),
-    req("denied_security_stability", "3.危及“三安全一稳定”", &["三安全", "一稳定"]),
+    req(
+        "denied_prohibited",
+        "2.其他法律行政法规禁止公开",
+        &["法律行政法规", "禁止公开", "行政法规禁止"],
+    ),
+    req(
+        "denied_security_stability",
+        "3.危及“三安全一稳定”",
+        &["三安全", "一稳定"],
+    ),
     req("denied_third_party", "4.保护第三方合法权益", &["第三方"]),
-    req("denied_internal_affairs", "5.属于三类内部事务信息", &["内部事务", "内容事务", "三类内部"]),
+    req(
+        "denied_internal_affairs",
+        "5.属于三类内部事务信息",
+        &["内部事务", "内容事务", "三类内部"],
+    ),
     req("denied_process_info", "6.属于四类过程性信息", &["过程性"]),
-    req("denied_enforcement_file", "7.属于行政执法案卷", &["执法案卷"]),
+    req(
+        "denied_enforcement_file",
+        "7.属于行政执法案卷",
+        &["执法案卷"],
+    ),
     req("denied_admin_query", "8.属于行政查询事项", &["行政查询"]),
     req("unable_not_held", "1.本机关不掌握相关政府信息", &["不掌握"]),
-    req("unable_needs_creation", "2.没有现成信息需要另行制作", &["另行制作", "没有现成"]),
-    req("unable_unclear", "3.补正后申请内容仍不明确", &["仍不明确", "补正后申请"]),
-    req("rejected_petition", "1.信访举报投诉类申请", &["信访", "举报投诉"]),
+    req(
+        "unable_needs_creation",
+        "2.没有现成信息需要另行制作",
+        &["另行制作", "没有现成"],
+    ),
+    req(
+        "unable_unclear",
+        "3.补正后申请内容仍不明确",
+        &["仍不明确", "补正后申请"],
+    ),
+    req(
+        "rejected_petition",
+        "1.信访举报投诉类申请",
+        &["信访", "举报投诉"],
+    ),
     req("rejected_repeat", "2.重复申请", &["重复申请"]),
-    req("rejected_publication", "3.要求提供公开出版物", &["公开出版", "出版物"]),
-    req("rejected_mass_repeat", "4.无正当理由大量反复申请", &["大量反复"]),
-    req("rejected_confirmation", "5.要求行政机关确认或重新出具已获取信息", &["重新出具", "确认或重新"]),
+    req(
+        "rejected_publication",
+        "3.要求提供公开出版物",
+        &["公开出版", "出版物"],
+    ),
+    req(
+        "rejected_mass_repeat",
+        "4.无正当理由大量反复申请",
+        &["大量反复"],
+    ),
+    req(
+        "rejected_confirmation",
+        "5.要求行政机关确认或重新出具已获取信息",
+        &["重新出具", "确认或重新"],
+    ),
     RowDef {
         key: "other",
         label: "（六）其他处理",
@@ -169,8 +290,18 @@ pub const REQUESTS: &[RowDef] = &[
         columns: APPLICANT_COLUMNS,
         only: Some(Template::T2019),
     },
-    req_only("other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", &["逾期不补", "理由逾期"], Template::T2021),
-    req_only("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", &["收费通知", "逾期未按", "缴纳费用"], Template::T2021),
+    req_only(
+        "other_no_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        &["逾期不补", "理由逾期"],
+        Template::T2021,
+    ),
+    req_only(
+        "other_unpaid_fee",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        &["收费通知", "逾期未按", "缴纳费用"],
+        Template::T2021,
+    ),
     RowDef {
         key: "other_other",
         label: "3.其他",
@@ -179,13 +310,27 @@ pub const REQUESTS: &[RowDef] = &[
         columns: APPLICANT_COLUMNS,
         only: Some(Template::T2021),
     },
-    RowDef { key: "results_total", label: "（七）总计", phrases: &[], exact: Some("总计"), columns: APPLICANT_COLUMNS, only: None },
+    RowDef {
+        key: "results_total",
+        label: "（七）总计",
+        phrases: &[],
+        exact: Some("总计"),
+        columns: APPLICANT_COLUMNS,
+        only: None,
+    },
     req("carried_out", "四、结转下年度继续办理", &["结转下年"]),
 ];
 
 /// Table 四: one data row of fifteen cells, read as three blocks of five.
 pub const REVIEWS: &[RowDef] = &[
-    RowDef { key: "reconsideration", label: "行政复议", phrases: &[], exact: None, columns: REVIEW_COLUMNS, only: None },
+    RowDef {
+        key: "reconsideration",
+        label: "行政复议",
+        phrases: &[],
+        exact: None,
+        columns: REVIEW_COLUMNS,
+        only: None,
+    },
     RowDef {
         key: "litigation_direct",
         label: "行政诉讼·未经复议直接起诉",
@@ -211,13 +356,23 @@ pub fn rows(kind: TableKind, template: Template) -> Vec<&'static RowDef> {
             Template::T2019 => ACTIVE_2019.iter().collect(),
             Template::T2021 => ACTIVE_2021.iter().collect(),
         },
-        TableKind::Requests => REQUESTS.iter().filter(|r| r.only.is_none() || r.only == Some(template)).collect(),
+        TableKind::Requests => REQUESTS
+            .iter()
+            .filter(|r| r.only.is_none() || r.only == Some(template))
+            .collect(),
         TableKind::Reviews => REVIEWS.iter().collect(),
     }
 }
 
 /// Labels that only one template has (format.md, "Template detection from labels").
-pub const MARKERS_2021: &[&str] = &["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "逾期未按收费通知"];
+pub const MARKERS_2021: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年收费金额",
+    "逾期不补正",
+    "逾期未按收费通知",
+];
 pub const MARKERS_2019: &[&str] = &[
     "本年新制作数量",
     "本年新公开数量",

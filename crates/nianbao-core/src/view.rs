@@ -26,7 +26,13 @@ impl View {
         } else {
             plain(original, &mut b);
         }
-        View { text: b.text, starts: b.starts, ends: b.ends, html: is_html, original_len: original.len() }
+        View {
+            text: b.text,
+            starts: b.starts,
+            ends: b.ends,
+            html: is_html,
+            original_len: original.len(),
+        }
     }
 
     /// The original span of the view byte range `[a, b)`.
@@ -37,7 +43,11 @@ impl View {
         let a = a.min(self.text.len());
         let b = b.min(self.text.len());
         if b <= a {
-            let at = self.starts.get(a).map(|&s| s as usize).unwrap_or(self.original_len);
+            let at = self
+                .starts
+                .get(a)
+                .map(|&s| s as usize)
+                .unwrap_or(self.original_len);
             return Span::empty_at(at);
         }
         let start = self.starts.get(a).copied().unwrap_or(0) as usize;
@@ -47,7 +57,10 @@ impl View {
 
     /// The original offset of the view position `a` (for empty spans).
     pub fn offset(&self, a: usize) -> usize {
-        self.starts.get(a).map(|&s| s as usize).unwrap_or(self.original_len)
+        self.starts
+            .get(a)
+            .map(|&s| s as usize)
+            .unwrap_or(self.original_len)
     }
 
     pub fn len(&self) -> usize {
@@ -73,7 +86,11 @@ pub struct Builder {
 
 impl Builder {
     fn new(capacity: usize) -> Self {
-        Builder { text: String::with_capacity(capacity), starts: Vec::with_capacity(capacity), ends: Vec::with_capacity(capacity) }
+        Builder {
+            text: String::with_capacity(capacity),
+            starts: Vec::with_capacity(capacity),
+            ends: Vec::with_capacity(capacity),
+        }
     }
 
     /// Appends `c` as coming from the original bytes `[start, end)`.

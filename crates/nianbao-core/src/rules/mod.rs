@@ -66,7 +66,10 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The view text of section `n`'s body.
     pub fn section_text(&self, n: u8) -> Option<(&str, usize)> {
-        self.section_ranges.iter().find(|(k, _)| *k == n).map(|(_, r)| (self.view.slice(r.start, r.end), r.start))
+        self.section_ranges
+            .iter()
+            .find(|(k, _)| *k == n)
+            .map(|(_, r)| (self.view.slice(r.start, r.end), r.start))
     }
     pub fn section(&self, n: u8) -> Option<&Section> {
         self.report.section(n)
@@ -77,9 +80,18 @@ impl Context<'_> {
     }
     /// Text before the first section heading (title and preamble), as a view range.
     pub fn preamble(&self) -> (&str, usize) {
-        let end = self.section_ranges.first().map(|(_, r)| r.start).unwrap_or(self.view.len());
+        let end = self
+            .section_ranges
+            .first()
+            .map(|(_, r)| r.start)
+            .unwrap_or(self.view.len());
         // Back up to the start of the first heading's line.
-        let end = self.view.text.get(..end).and_then(|s| s.rfind('\n')).unwrap_or(0);
+        let end = self
+            .view
+            .text
+            .get(..end)
+            .and_then(|s| s.rfind('\n'))
+            .unwrap_or(0);
         (self.view.slice(0, end), 0)
     }
 }
@@ -137,7 +149,10 @@ pub fn run(ctx: &Context, options: &crate::check::Options) -> Vec<Diagnostic> {
         let before = out.len();
         rule(ctx, &mut out);
         // A rule only raises its own code.
-        debug_assert!(out.iter().skip(before).all(|d: &Diagnostic| d.code == *code));
+        debug_assert!(out
+            .iter()
+            .skip(before)
+            .all(|d: &Diagnostic| d.code == *code));
     }
     out
 }
@@ -160,4 +175,12 @@ pub fn fmt_num(v: f64) -> String {
         let s = format!("{v:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
+}
+
+/// Rows of 表三 that are results (（一）to（六）): their sum is （七）总计.
+pub fn is_result_row(key: &str) -> bool {
+    !matches!(
+        key,
+        "received" | "carried_in" | "results_total" | "carried_out"
+    )
 }
