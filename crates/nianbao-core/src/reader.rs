@@ -181,12 +181,21 @@ pub fn read(view: &View, kind: TableKind, template: Template, a: usize, b: usize
             match &c.kind {
                 Kind::Label(l) => {
                     if let Some(def) = match_row(l, &defs) {
-                        built.push(Building {
-                            def,
-                            label: (c.start, c.end),
-                            items: Vec::new(),
-                        });
-                        current = Some(built.len() - 1);
+                        // A broken label's next line can name the same row again: same row.
+                        let same = current
+                            .and_then(|k| built.get_mut(k))
+                            .filter(|b| b.def.key == def.key && b.items.is_empty());
+                        match same {
+                            Some(b) => b.label.1 = c.end,
+                            None => {
+                                built.push(Building {
+                                    def,
+                                    label: (c.start, c.end),
+                                    items: Vec::new(),
+                                });
+                                current = Some(built.len() - 1);
+                            }
+                        }
                     }
                 }
                 _ => {
