@@ -1,0 +1,257 @@
+//! The page: toolbar, summary, the editor beside the findings, the tables as understood.
+
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use web_sys::{HtmlTextAreaElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use crate::analysis::{rules_checked, Analysis};
+use crate::editor::{Editor, When};
+use crate::examples::EXAMPLES;
+use crate::findings::{Filter, Findings};
+use crate::help_card::HelpCard;
+use crate::i18n::{severity_icon, Lang};
+use crate::js;
+use crate::storage;
+use crate::summary_bar::SummaryBar;
+use crate::tables_view::TablesView;
+use crate::toolbar::Toolbar;
+use nianbao_core::Severity;
+
+/// The pause after typing before the text is checked again.
+const DEBOUNCE_MS: u32 = 200;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let lang = use_state(|| Lang::from_tag(&storage::lang()));
+    let initial = use_memo((), |_| Rc::new(storage::draft()));
+    let draft = use_state(|| (*initial).clone());
+    let analysis = use_state(|| Rc::new(Analysis::new(0, (*initial).clone())));
+    let revision = use_mut_ref(|| 0u32);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let active = use_state(|| None::<usize>);
+    let filter = use_state(Filter::default);
+    let notice = use_state(|| None::<String>);
+    let text_ref = use_node_ref();
+    let layer_ref = use_node_ref();
+
+    {
+        // The saved draft goes into the textarea once; after that only the clerk writes there.
+        let (text_ref, initial) = (text_ref.clone(), initial.clone());
+        use_effect_with((), move |_| {
+            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
+                area.set_value(&initial);
+            }
+        });
+    }
+    {
+        let tag = lang.tag();
+        use_effect_with(*lang, move |_| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", tag);
+            }
+        });
+    }
+    {
+        // Notices fade after a few seconds.
+        let notice = notice.clone();
+        use_effect_with((*notice).clone(), move |shown| {
+            let timeout = shown.is_some().then(|| {
+                let notice = notice.clone();
+                Timeout::new(5000, move || notice.set(None))
+            });
+            move || drop(timeout)
+        });
+    }
+
+    let check = {
+        let (analysis, revision, active) = (analysis.clone(), revision.clone(), active.clone());
+        Rc::new(move |text: Rc<String>| {
+            let next = {
+                let mut r = revision.borrow_mut();
+                *r += 1;
+                *r
+            };
+            storage::save_draft(&text);
+            analysis.set(Rc::new(Analysis::new(next, text)));
+            active.set(None);
+        })
+    };
+    let on_text = {
+        let (draft, timer, check) = (draft.clone(), timer.clone(), check.clone());
+        Callback::from(move |(value, when): (String, When)| {
+            let text = Rc::new(value);
+            draft.set(text.clone());
+            // Replacing the timer cancels the check it was waiting to run.
+            *timer.borrow_mut() = None;
+            match when {
+                When::Now => check(text),
+                When::Soon => {
+                    let check = check.clone();
+                    *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || check(text)));
+                }
+                When::Later => {}
+            }
+        })
+    };
+    let load = {
+        let (text_ref, on_text) = (text_ref.clone(), on_text.clone());
+        Rc::new(move |text: String| {
+            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
+                area.set_value(&text);
+                area.set_scroll_top(0);
+            }
+            on_text.emit((text, When::Now));
+        })
+    };
+    let on_example = {
+        let load = load.clone();
+        Callback::from(move |i: usize| {
+            if let Some(ex) = EXAMPLES.get(i) {
+                load(ex.text.to_string());
+            }
+        })
+    };
+    let on_file = {
+        let (load, notice) = (load.clone(), notice.clone());
+        let lang = *lang;
+        Callback::from(move |file: web_sys::File| {
+            let (load, notice) = (load.clone(), notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match js::read_file(&file).await {
+                    Ok(text) => {
+                        load(text);
+                        notice.set(Some(match lang {
+                            Lang::Zh => format!("已打开 {}", file.name()),
+                            Lang::En => format!("Opened {}", file.name()),
+                        }));
+                    }
+                    Err(e) => notice.set(Some(e)),
+                }
+            });
+        })
+    };
+    let on_clear = {
+        let load = load.clone();
+        Callback::from(move |_| load(String::new()))
+    };
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            storage::save_lang(l.tag());
+            lang.set(l);
+        })
+    };
+    let on_notice = {
+        let notice = notice.clone();
+        Callback::from(move |n: String| notice.set(Some(n)))
+    };
+    let select_span = {
+        let (text_ref, layer_ref) = (text_ref.clone(), layer_ref.clone());
+        Callback::from(move |(start, end): (usize, usize)| {
+            select_in_text(&text_ref, &layer_ref, start, end);
+        })
+    };
+    let on_select = {
+        let (analysis, select_span) = (analysis.clone(), select_span.clone());
+        Callback::from(move |i: usize| {
+            if let Some((_, d)) = analysis.finding(i) {
+                select_span.emit((d.start, d.end));
+            }
+        })
+    };
+    let on_activate = {
+        let active = active.clone();
+        Callback::from(move |i: usize| active.set(Some(i)))
+    };
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |f: Filter| filter.set(f))
+    };
+
+    let a = (*analysis).clone();
+    let pending = a.text.as_str() != draft.as_str();
+    let l = *lang;
+    let legend = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
+        html! {
+            <span class={classes!("legend-item", s.as_str())}>
+                <span class="swatch" aria-hidden="true">{ severity_icon(s) }</span>{ l.severity(s) }
+            </span>
+        }
+    });
+    html! {
+        <ContextProvider<Lang> context={l}>
+            <div class="app" data-revision={a.revision.to_string()} data-pending={pending.to_string()}>
+                <header class="masthead">
+                    <h1>{ l.pick("政府信息公开工作年度报告检查", "Annual report checker (open government information)") }</h1>
+                    <p class="tagline">{ l.pick(
+                        "粘贴年报全文，立即标出结构、表格、勾稽关系和正文中的问题。",
+                        "Paste a report and see every problem in its structure, tables, sums and text at once.",
+                    ) }</p>
+                </header>
+                <Toolbar analysis={Some(a.clone())} {on_example} on_file={on_file.clone()} {on_clear} {on_lang} {on_notice} />
+                <SummaryBar analysis={Some(a.clone())} {pending} />
+                <main class="workspace">
+                    <div class="editor-pane">
+                        <Editor text_ref={text_ref.clone()} layer_ref={layer_ref.clone()}
+                            draft={(*draft).clone()} analysis={Some(a.clone())} active={*active}
+                            {on_text} {on_file} />
+                        <p class="legend">{ for legend }</p>
+                    </div>
+                    <div class="side-pane">
+                        <h2 class="pane-title">{ l.pick("检查结果", "Findings") }</h2>
+                        <Findings analysis={a.clone()} active={*active} filter={*filter}
+                            {on_filter} {on_activate} {on_select} />
+                        if let Some(i) = *active {
+                            <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} />
+                        } else if !a.output.diagnostics.is_empty() {
+                            <p class="help-hint">{ l.pick(
+                                "点击一条结果，可在原文中选中对应文字并查看说明；也可用 ↑ ↓ 键选择、回车定位。",
+                                "Click a finding to select its text and read its help; or use ↑ ↓ and Enter.",
+                            ) }</p>
+                        }
+                    </div>
+                </main>
+                if !a.text.trim().is_empty() {
+                    <TablesView analysis={a.clone()} on_select_span={select_span} />
+                }
+                <footer class="footer">
+                    <p><strong>{ l.pick("文本只在本机处理，不会上传。", "Your text is processed on this computer only and never uploaded.") }</strong></p>
+                    <p class="meta">{ match l {
+                        Lang::Zh => format!("共 {} 条检查规则 · 本次检查用时 {:.0} 毫秒 · 草稿自动保存在本浏览器中", rules_checked(), a.millis),
+                        Lang::En => format!("{} rules · checked in {:.0} ms · the draft is saved in this browser", rules_checked(), a.millis),
+                    } }</p>
+                </footer>
+                if let Some(n) = (*notice).clone() {
+                    <div class="notice" role="status">{ n }</div>
+                }
+            </div>
+        </ContextProvider<Lang>>
+    }
+}
+
+/// Selects a UTF-16 range in the textarea and scrolls it into view (a third down the editor).
+fn select_in_text(text_ref: &NodeRef, layer_ref: &NodeRef, start: usize, end: usize) {
+    let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    area.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = area.focus();
+    let (start, end) = (clamp_u32(start), clamp_u32(end));
+    let _ = area.set_selection_range(start, end);
+    if let Some(layer) = layer_ref.cast::<web_sys::Element>() {
+        let top = js::span_top(&layer, start);
+        let target = top - f64::from(area.client_height()) / 3.0;
+        area.set_scroll_top(target.max(0.0) as i32);
+    }
+}
+
+fn clamp_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,226 @@
+//! The editor: a textarea the page never rewrites while the clerk types, over a highlight layer
+//! that renders the same text with `<mark>`s (same font, padding and wrapping; scroll-synced).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use gloo_events::EventListener;
+use web_sys::{ClipboardEvent, DragEvent, Element, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::analysis::Analysis;
+use crate::highlight::{pieces, Edit, Mark};
+use crate::i18n::Lang;
+use crate::js;
+
+/// When the text just typed should be checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// A paste: at once.
+    Now,
+    /// Typing: after a short pause.
+    Soon,
+    /// Inside an IME composition: not until it ends.
+    Later,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub text_ref: NodeRef,
+    pub layer_ref: NodeRef,
+    /// The text as typed (what the layer shows).
+    pub draft: Rc<String>,
+    pub analysis: Option<Rc<Analysis>>,
+    pub active: Option<usize>,
+    pub on_text: Callback<(String, When)>,
+    pub on_file: Callback<web_sys::File>,
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or(Lang::Zh);
+    let composing = use_mut_ref(|| Cell::new(false));
+    let pasted = use_mut_ref(|| Cell::new(false));
+    let dragging = use_state(|| false);
+
+    let value = {
+        let text_ref = props.text_ref.clone();
+        move || {
+            text_ref
+                .cast::<HtmlTextAreaElement>()
+                .map(|a| a.value())
+                .unwrap_or_default()
+        }
+    };
+
+    let oninput = {
+        let (composing, pasted, on_text, value) = (
+            composing.clone(),
+            pasted.clone(),
+            props.on_text.clone(),
+            value.clone(),
+        );
+        Callback::from(move |_: InputEvent| {
+            let when = if pasted.borrow().replace(false) {
+                When::Now
+            } else if composing.borrow().get() {
+                When::Later
+            } else {
+                When::Soon
+            };
+            on_text.emit((value(), when));
+        })
+    };
+    {
+        // Yew has no composition listeners: IME composition is tracked on the element itself, so
+        // nothing is checked (or re-rendered into the textarea) halfway through a word.
+        let (text_ref, composing, on_text) =
+            (props.text_ref.clone(), composing.clone(), props.on_text.clone());
+        use_effect_with((), move |_| {
+            let listeners = text_ref.cast::<HtmlTextAreaElement>().map(|area| {
+                let start = {
+                    let composing = composing.clone();
+                    EventListener::new(&area, "compositionstart", move |_| {
+                        composing.borrow().set(true)
+                    })
+                };
+                let end = {
+                    let target = area.clone();
+                    EventListener::new(&area, "compositionend", move |_| {
+                        composing.borrow().set(false);
+                        on_text.emit((target.value(), When::Soon));
+                    })
+                };
+                (start, end)
+            });
+            move || drop(listeners)
+        });
+    }
+    let onpaste = {
+        let (pasted, text_ref) = (pasted.clone(), props.text_ref.clone());
+        Callback::from(move |e: Event| {
+            pasted.borrow().set(true);
+            let Some(e) = e.dyn_ref::<ClipboardEvent>() else {
+                return;
+            };
+            let html = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/html").ok())
+                .unwrap_or_default();
+            if html.trim().is_empty() {
+                return; // plain text: the browser pastes it
+            }
+            let text = js::flatten_html(&html);
+            if let (false, Some(area)) = (
+                text.trim().is_empty(),
+                text_ref.cast::<HtmlTextAreaElement>(),
+            ) {
+                e.prevent_default();
+                js::insert_text(&area, &text);
+            }
+        })
+    };
+    let onscroll = {
+        let (text_ref, layer_ref) = (props.text_ref.clone(), props.layer_ref.clone());
+        Callback::from(move |_: Event| sync_scroll(&text_ref, &layer_ref))
+    };
+    {
+        // After every render the layer may have a new height: keep it aligned.
+        let (text_ref, layer_ref) = (props.text_ref.clone(), props.layer_ref.clone());
+        use_effect(move || sync_scroll(&text_ref, &layer_ref));
+    }
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let (dragging, on_file) = (dragging.clone(), props.on_file.clone());
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                on_file.emit(file);
+            }
+        })
+    };
+
+    let layer = layer_html(&props.draft, props.analysis.as_deref(), props.active);
+    let class = classes!("editor", dragging.then_some("dragging"));
+    html! {
+        <div {class} {ondragover} {ondragleave} {ondrop}>
+            <div class="layer" ref={props.layer_ref.clone()} aria-hidden="true">
+                { layer }
+            </div>
+            <textarea
+                ref={props.text_ref.clone()}
+                class="text"
+                id="report-text"
+                spellcheck="false"
+                autocomplete="off"
+                aria-label={lang.pick("年度报告全文", "Report text")}
+                placeholder={lang.pick(
+                    "在此粘贴政府信息公开工作年度报告全文（可直接从 Word、WPS 或网页复制，表格会自动转换），或把 .docx / .txt / .html 文件拖到这里。",
+                    "Paste the full text of the annual report here (from Word, WPS or a web page; tables are converted), or drop a .docx / .txt / .html file.",
+                )}
+                {oninput} {onpaste} {onscroll}
+            />
+        </div>
+    }
+}
+
+fn sync_scroll(text_ref: &NodeRef, layer_ref: &NodeRef) {
+    if let (Some(area), Some(layer)) = (
+        text_ref.cast::<HtmlTextAreaElement>(),
+        layer_ref.cast::<Element>(),
+    ) {
+        layer.set_scroll_top(area.scroll_top());
+        layer.set_scroll_left(area.scroll_left());
+    }
+}
+
+/// The layer's content: the draft with the last check's marks, moved past any edit since.
+fn layer_html(draft: &str, analysis: Option<&Analysis>, active: Option<usize>) -> Html {
+    let mut marks = Vec::new();
+    let mut related = Vec::new();
+    if let Some(a) = analysis {
+        let edit = (a.text.as_str() != draft).then(|| Edit::between(&a.text, draft));
+        let moved = |span: std::ops::Range<usize>| match &edit {
+            Some(e) => e.map(&span),
+            None => Some(span),
+        };
+        for (index, d, _) in a.findings() {
+            if let Some(span) = moved(d.span.start..d.span.end) {
+                marks.push(Mark {
+                    index,
+                    severity: d.severity,
+                    span,
+                });
+            }
+            if active == Some(index) {
+                related.extend(d.related.iter().filter_map(|r| moved(r.span.start..r.span.end)));
+            }
+        }
+    }
+    let runs = pieces(draft.len(), &marks, &related, active);
+    let body = runs.into_iter().map(|p| {
+        let text = draft.get(p.span.clone()).unwrap_or("").to_string();
+        match p.class {
+            Some(class) => html! { <mark {class} id={p.id}>{ text }</mark> },
+            None => html! { { text } },
+        }
+    });
+    // A trailing newline needs a character after it to take up its line, as in the textarea.
+    html! { <>{ for body }{ "\u{200b}" }</> }
+}

@@ -1,0 +1,53 @@
+//! The few browser helpers written in JavaScript (`web/static/helpers.js`): pasted HTML and opened
+//! files to text, positions in the highlight layer, downloads and the clipboard.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Reveals the static failure message of index.html.
+    #[wasm_bindgen(js_name = nianbaoFailure)]
+    pub fn failure(kind: &str, detail: &str);
+
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = flattenHtml)]
+    pub fn flatten_html(html: &str) -> String;
+
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = readFile)]
+    fn read_file_promise(file: &web_sys::File) -> js_sys::Promise;
+
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = spanTop)]
+    pub fn span_top(layer: &web_sys::Element, offset: u32) -> f64;
+
+    #[wasm_bindgen(js_namespace = nianbaoJs)]
+    pub fn download(name: &str, mime: &str, text: &str, bom: bool);
+
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = copyText)]
+    fn copy_text_promise(text: &str) -> js_sys::Promise;
+
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = insertText)]
+    pub fn insert_text(area: &web_sys::HtmlTextAreaElement, text: &str);
+}
+
+/// The text of an opened or dropped file (.txt in UTF-8 or GB18030, .html, .docx).
+pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
+    match JsFuture::from(read_file_promise(file)).await {
+        Ok(text) => text.as_string().ok_or_else(|| "文件内容无法读取".to_string()),
+        Err(e) => Err(error_message(&e)),
+    }
+}
+
+pub async fn copy_text(text: &str) -> bool {
+    JsFuture::from(copy_text_promise(text))
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+fn error_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "未知错误".to_string())
+}

@@ -1,0 +1,281 @@
+//! Builds the nianbao web app into `dist/` without Trunk:
+//!
+//! ```text
+//! cargo xtask build          # size-optimised wasm (profile `web`), the default
+//! cargo xtask build --dev    # quick debug build while iterating
+//! ```
+//!
+//! Steps: cargo build for wasm32, the `wasm-bindgen` CLI (`--target web`), `wasm-opt` if one is
+//! installed (never required), the static files of `web/static/`, and `dist/nianbao.html`: one file
+//! with the script, the CSS and the wasm (base64) inlined, which works when opened from file://.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// What the compressed wasm may weigh (the issue's budget).
+const GZIP_BUDGET: usize = 300 * 1024;
+const CRATE: &str = "nianbao-web";
+const WASM_NAME: &str = "nianbao_web";
+/// Files of `web/static/` copied into `dist/`.
+const STATIC_FILES: &[&str] = &[
+    "index.html",
+    "style.css",
+    "helpers.js",
+    "loader.js",
+    "sw.js",
+    "manifest.webmanifest",
+    "icon.svg",
+];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build(args.iter().any(|a| a == "--dev")),
+        _ => Err("usage: cargo xtask build [--dev]".to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    // xtask/ is one level below the workspace root.
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: {shown}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn build(dev: bool) -> Result {
+    let root = root();
+    let dist = root.join("dist");
+    let profile = if dev { "dev" } else { "web" };
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    run(Command::new(cargo).current_dir(&root).args([
+        "build",
+        "-p",
+        CRATE,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        profile,
+    ]))?;
+    let target_dir = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("target"));
+    let out_dir = if dev { "debug" } else { "web" };
+    let wasm = target_dir
+        .join("wasm32-unknown-unknown")
+        .join(out_dir)
+        .join(format!("{CRATE}.wasm"));
+
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
+    }
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    run(Command::new("wasm-bindgen")
+        .arg(&wasm)
+        .args(["--target", "web", "--no-typescript", "--out-name", WASM_NAME, "--out-dir"])
+        .arg(&dist))?;
+    let bg = dist.join(format!("{WASM_NAME}_bg.wasm"));
+    if !dev {
+        optimise(&root, &bg)?;
+    }
+
+    let wasm_bytes = std::fs::read(&bg).map_err(|e| format!("cannot read {}: {e}", bg.display()))?;
+    let glue = read(&dist.join(format!("{WASM_NAME}.js")))?;
+    let version = fingerprint(&[wasm_bytes.as_slice(), glue.as_bytes()]);
+    let statics = root.join("web").join("static");
+    for name in STATIC_FILES {
+        let text = read(&statics.join(name))?.replace("__BUILD__", &version);
+        write(&dist.join(name), text)?;
+    }
+    single_file(&dist, &glue, &wasm_bytes)?;
+
+    let gz = gzip_len(&wasm_bytes)?;
+    println!(
+        "wasm: {} raw, {} gzip (budget {}){}",
+        kib(wasm_bytes.len()),
+        kib(gz),
+        kib(GZIP_BUDGET),
+        if dev { " [dev build]" } else { "" }
+    );
+    println!("glue: {} raw", kib(glue.len()));
+    let single = dist.join("nianbao.html");
+    let single_len = std::fs::metadata(&single).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "dist/nianbao.html: {} (single file, works from file://)",
+        kib(single_len as usize)
+    );
+    if !dev && gz > GZIP_BUDGET {
+        return Err(format!("wasm is {} gzip, over the budget", kib(gz)));
+    }
+    Ok(())
+}
+
+/// Runs `wasm-opt -Oz` when one is installed (npm `binaryen` in tests/e2e, or on PATH).
+fn optimise(root: &Path, wasm: &Path) -> Result {
+    let local = root.join("tests/e2e/node_modules/.bin/wasm-opt");
+    let tool = if local.exists() {
+        local
+    } else if Command::new("wasm-opt").arg("--version").output().is_ok() {
+        PathBuf::from("wasm-opt")
+    } else {
+        eprintln!("xtask: wasm-opt not found, skipping (optional)");
+        return Ok(());
+    };
+    run(Command::new(tool)
+        .arg("-Oz")
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--enable-mutable-globals",
+        ])
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm))
+}
+
+/// `dist/nianbao.html`: index.html with the CSS, the helpers, the glue and the wasm inlined.
+fn single_file(dist: &Path, glue: &str, wasm: &[u8]) -> Result {
+    let index = read(&dist.join("index.html"))?;
+    let css = read(&dist.join("style.css"))?;
+    let helpers = read(&dist.join("helpers.js"))?;
+    // The glue's default export is the async init; inside one module we call it by a local name.
+    let glue = glue
+        .replace(
+            "export { initSync, __wbg_init as default };",
+            "const nianbaoInit = __wbg_init;",
+        )
+        .replace("export default __wbg_init;", "const nianbaoInit = __wbg_init;");
+    if !glue.contains("const nianbaoInit") {
+        return Err("wasm-bindgen glue: cannot find the default export of __wbg_init".into());
+    }
+    let module = format!(
+        "{glue}\nconst wasmBase64 = \"{}\";\n{}",
+        base64(wasm),
+        "nianbaoStart(() => nianbaoInit({ module_or_path: nianbaoBytes(wasmBase64) }));\n"
+    );
+    let replacements = [
+        (
+            r#"<link rel="stylesheet" href="style.css">"#,
+            format!("<style>\n{css}</style>"),
+        ),
+        (
+            r#"<script src="helpers.js"></script>"#,
+            format!("<script>\n{}</script>", script_safe(&helpers)),
+        ),
+        (
+            r#"<script type="module" src="loader.js"></script>"#,
+            format!("<script type=\"module\">\n{}</script>", script_safe(&module)),
+        ),
+        (r#"<link rel="manifest" href="manifest.webmanifest">"#, String::new()),
+    ];
+    let mut html = index;
+    for (from, to) in replacements {
+        if !html.contains(from) {
+            return Err(format!("index.html lacks `{from}`"));
+        }
+        html = html.replace(from, &to);
+    }
+    write(&dist.join("nianbao.html"), html)
+}
+
+/// Keeps inlined script text from closing its `<script>` element.
+fn script_safe(js: &str) -> String {
+    js.replace("</script", "<\\/script")
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let sym = |i: u32| {
+        ALPHABET
+            .get((i & 63) as usize)
+            .map(|&b| b as char)
+            .unwrap_or('=')
+    };
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = |i: usize| chunk.get(i).copied().map(u32::from).unwrap_or(0);
+        let n = (b(0) << 16) | (b(1) << 8) | b(2);
+        out.push(sym(n >> 18));
+        out.push(sym(n >> 12));
+        out.push(if chunk.len() > 1 { sym(n >> 6) } else { '=' });
+        out.push(if chunk.len() > 2 { sym(n) } else { '=' });
+    }
+    out
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).map_err(|e| e.to_string())?;
+    enc.finish().map(|v| v.len()).map_err(|e| e.to_string())
+}
+
+/// A short hash naming this build (the service worker's cache).
+fn fingerprint(parts: &[&[u8]]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let mut s = String::new();
+    let _ = write!(s, "{h:016x}");
+    s
+}
+
+fn kib(n: usize) -> String {
+    format!("{n} B ({:.1} KiB)", n as f64 / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b"M"), "TQ==");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b""), "");
+    }
+
+    #[test]
+    fn script_text_cannot_close_its_element() {
+        assert_eq!(script_safe("a</script>b"), "a<\\/script>b");
+    }
+}
