@@ -520,9 +520,8 @@ fn fit(
 ) -> Fitted {
     let positional = |its: &[Item]| -> Vec<Cell> { its.iter().map(|i| cell_of(i, view)).collect() };
     let value_count = items.iter().filter(|i| i.is_value()).count();
-    let edge_blank = matches!(items.first(), Some(Item::Empty(_)))
-        || matches!(items.last(), Some(Item::Empty(_)));
-    // In 表三 a blank beside the label is usually a merged label cell, not a value cell.
+    let edge_blank = matches!(items.first(), Some(Item::Empty(_)));
+    // In 表三 a blank right after the label is usually a merged label cell, not a value cell.
     let short_in_disguise = kind == TableKind::Requests && edge_blank && value_count + 1 == n;
     if items.len() == n && !short_in_disguise {
         return Fitted::plain(positional(items), None);

@@ -142,7 +142,12 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
                     continue;
                 }
                 let after = line.get(i + '、'.len_utf8()..).unwrap_or("");
-                if let Some((n, official, tlen)) = title(after, false) {
+                // Only the next few characters can be a title: keeps one long line linear.
+                let window = after
+                    .char_indices()
+                    .nth(40)
+                    .map_or(after, |(k, _)| after.get(..k).unwrap_or(after));
+                if let Some((n, official, tlen)) = title(window, false) {
                     if n != n0 {
                         continue;
                     }
