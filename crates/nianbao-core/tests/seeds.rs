@@ -291,3 +291,34 @@ fn corpus_city_web_page() {
     );
     assert_eq!(serious(&c), Vec::<&str>::new(), "\n{}", dump(&c));
 }
+
+#[test]
+fn corpus_blank_docx_is_an_empty_template() {
+    let path = format!(
+        "{}/../../../shared/corpus/blank-template.docx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let text = nianbao_core::docx::docx_to_text(&bytes).unwrap();
+    assert!(text.contains("一、总体情况") && text.contains("本年新收政府信息公开申请数量"));
+    let c = check(&text);
+    let t = &c.report.tables;
+    for table in [&t.active, &t.requests, &t.reviews] {
+        assert!(
+            table.as_ref().is_some_and(|t| t.labels_only),
+            "tables are empty, not zeros"
+        );
+    }
+    let v01 = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "V01")
+        .count();
+    assert_eq!(v01, 3, "\n{}", dump(&c));
+    assert!(
+        !c.diagnostics
+            .iter()
+            .any(|d| d.code.as_str().starts_with('A')),
+        "no arithmetic on an empty template"
+    );
+}
