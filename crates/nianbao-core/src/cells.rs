@@ -190,11 +190,18 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
         let next_is_label = parts
             .get(k + 1)
             .is_some_and(|(_, n)| parse_value(n).is_none() && n.chars().any(is_han));
-        let value = if is_numbering(w) && next_is_label {
+        let mut value = if is_numbering(w) && next_is_label {
             None
         } else {
             parse_value(w)
         };
+        // "(四) 无" + "法提供": a Chinese word after label text is more label, not a value.
+        if label.is_some()
+            && w.chars().any(is_han)
+            && matches!(value, Some(Value::Placeholder | Value::Text))
+        {
+            value = None;
+        }
         match value {
             Some(v) => {
                 flush(&mut label, out);

@@ -73,9 +73,7 @@ pub fn flatten(text: &str, b: &mut Builder) {
             let tag_span = (i, i + close);
             i += close;
             if !closing && SKIP.contains(&name.as_str()) && name != "head" {
-                let end_tag = format!("</{name}");
-                let lower = text.get(i..).unwrap_or("").to_ascii_lowercase();
-                i += lower.find(&end_tag).unwrap_or(lower.len());
+                i += closing_tag(text.get(i..).unwrap_or(""), &name);
                 continue;
             }
             if name == "head" {
@@ -135,6 +133,22 @@ fn newline(b: &mut Builder, (s, e): (usize, usize)) {
     if !matches!(b.last(), None | Some('\n')) {
         b.push('\n', s, e);
     }
+}
+
+/// Bytes up to `</name` (any case) in `rest`, or all of it: one pass, no copy.
+fn closing_tag(rest: &str, name: &str) -> usize {
+    for (at, _) in rest.match_indices("</") {
+        let after = rest.get(at + 2..).unwrap_or("");
+        if after.len() >= name.len()
+            && after
+                .as_bytes()
+                .get(..name.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return at;
+        }
+    }
+    rest.len()
 }
 
 /// `("/td", ...)` → (closing, "td"); lower-case, namespace kept (`o:p`).

@@ -123,18 +123,39 @@ pub fn read(view: &View, kind: TableKind, template: Template, a: usize, b: usize
         let cells = stream.get(i..j).unwrap_or(&[]);
         i = j;
         if first.row_line {
-            // A row of several cells: the last label that names a row owns the values after it.
-            let mut owner: Option<(usize, &'static RowDef)> = None;
-            for (k, c) in cells.iter().enumerate() {
-                if let Kind::Label(l) = &c.kind {
-                    if let Some(d) = match_row(l, &defs) {
-                        owner = Some((k, d));
-                    }
-                }
-            }
-            let items_from = |from: usize| -> Vec<Item> {
-                cells.iter().skip(from).filter_map(to_item).collect()
+            // A row of several cells: each label that names a row owns the cells after it, up to
+            // the next such label (several rows share a line when a report is pasted as one line).
+            let owners: Vec<(usize, &'static RowDef)> = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(k, c)| match &c.kind {
+                    Kind::Label(l) => match_row(l, &defs).map(|d| (k, d)),
+                    _ => None,
+                })
+                .collect();
+            let owner = owners.first().copied();
+            let items_between = |from: usize, to: usize| -> Vec<Item> {
+                cells
+                    .iter()
+                    .take(to)
+                    .skip(from)
+                    .filter_map(to_item)
+                    .collect()
             };
+            let items_from = |from: usize| items_between(from, cells.len());
+            if owners.len() > 1 {
+                for (n, &(k, def)) in owners.iter().enumerate() {
+                    let to = owners.get(n + 1).map_or(cells.len(), |o| o.0);
+                    let Some(c) = cells.get(k) else { continue };
+                    built.push(Building {
+                        def,
+                        label: (c.start, c.end),
+                        items: items_between(k + 1, to),
+                    });
+                    current = Some(built.len() - 1);
+                }
+                continue;
+            }
             match owner {
                 Some((k, def)) => {
                     let Some(c) = cells.get(k) else { continue };
@@ -520,9 +541,8 @@ fn fit(
 ) -> Fitted {
     let positional = |its: &[Item]| -> Vec<Cell> { its.iter().map(|i| cell_of(i, view)).collect() };
     let value_count = items.iter().filter(|i| i.is_value()).count();
-    let edge_blank = matches!(items.first(), Some(Item::Empty(_)))
-        || matches!(items.last(), Some(Item::Empty(_)));
-    // In 表三 a blank beside the label is usually a merged label cell, not a value cell.
+    let edge_blank = matches!(items.first(), Some(Item::Empty(_)));
+    // In 表三 a blank right after the label is usually a merged label cell, not a value cell.
     let short_in_disguise = kind == TableKind::Requests && edge_blank && value_count + 1 == n;
     if items.len() == n && !short_in_disguise {
         return Fitted::plain(positional(items), None);

@@ -114,6 +114,7 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
     for line in text.split('\n') {
         let lead = line.len() - line.trim_start_matches([' ', '\t', '*', '#', '-']).len();
         let body = line.get(lead..).unwrap_or("");
+        let mut scan_from = 0usize; // where inline headings may start (after a line-start heading)
         if let Some((_, nlen, standard)) = numbering(body) {
             let after = body.get(nlen..).unwrap_or("");
             let after_trim = after.trim_start_matches([' ', '*']);
@@ -127,35 +128,43 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
                 let tail_trim = tail.trim_start_matches(['。', ':', ' ', '*', '\t']);
                 end += tail.len() - tail_trim.len();
                 found.push((start, end, n, nlen, standard, official));
+                scan_from = end - line_start;
             }
-        } else {
-            // Headings inline in a long line (the whole report pasted as one line).
-            for (i, _) in line.match_indices('、') {
-                let Some(prev) = line.get(..i).and_then(|p| p.chars().next_back()) else {
-                    continue;
-                };
-                let Some(n0) = chinese_digit(prev).filter(|&n| n <= 6) else {
-                    continue;
-                };
-                let before = line.get(..i - prev.len_utf8()).unwrap_or("");
-                if !(before.is_empty() || before.ends_with(['。', ' ', ':', ';'])) {
+        }
+        // Headings inline in a long line (the whole report pasted as one line).
+        for (i, _) in line.match_indices('、').filter(|(i, _)| *i >= scan_from) {
+            let Some(prev) = line.get(..i).and_then(|p| p.chars().next_back()) else {
+                continue;
+            };
+            let Some(n0) = chinese_digit(prev).filter(|&n| n <= 6) else {
+                continue;
+            };
+            let before = line.get(..i - prev.len_utf8()).unwrap_or("");
+            if before.trim().is_empty() || i - prev.len_utf8() < scan_from {
+                continue; // at the line start: handled above
+            }
+            if !before.ends_with(['。', ' ', ':', ';']) {
+                continue;
+            }
+            let after = line.get(i + '、'.len_utf8()..).unwrap_or("");
+            // Only the next few characters can be a title: keeps one long line linear.
+            let window = after
+                .char_indices()
+                .nth(40)
+                .map_or(after, |(k, _)| after.get(..k).unwrap_or(after));
+            if let Some((n, official, tlen)) = title(window, false) {
+                if n != n0 {
                     continue;
                 }
-                let after = line.get(i + '、'.len_utf8()..).unwrap_or("");
-                if let Some((n, official, tlen)) = title(after, false) {
-                    if n != n0 {
-                        continue;
-                    }
-                    let start = line_start + i - prev.len_utf8();
-                    found.push((
-                        start,
-                        line_start + i + '、'.len_utf8() + tlen,
-                        n,
-                        prev.len_utf8() + '、'.len_utf8(),
-                        true,
-                        official,
-                    ));
-                }
+                let start = line_start + i - prev.len_utf8();
+                found.push((
+                    start,
+                    line_start + i + '、'.len_utf8() + tlen,
+                    n,
+                    prev.len_utf8() + '、'.len_utf8(),
+                    true,
+                    official,
+                ));
             }
         }
         line_start += line.len() + 1;

@@ -1,6 +1,99 @@
-//! A01: not implemented yet.
+//! A01: table 三, each column: received + carried_in = results_total + carried_out. The table
+//! prints this itself: "第一项加第二项之和，等于第三项加第四项之和" (format.md §5, "balance").
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::Context;
+use crate::registry::Code;
+use crate::rules::{applicant_column, fmt_num, unreadable_total, with_values, Context};
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(t) = with_values(&ctx.report.tables.requests) else {
+        return;
+    };
+    let (Some(received), Some(carried_in), Some(results), Some(carried_out)) = (
+        t.row("received"),
+        t.row("carried_in"),
+        t.row("results_total"),
+        t.row("carried_out"),
+    ) else {
+        return;
+    };
+    for c in 0..7 {
+        let (Some(a), Some(b), Some(r), Some(o)) = (
+            received.cells.get(c),
+            carried_in.cells.get(c),
+            results.cells.get(c),
+            carried_out.cells.get(c),
+        ) else {
+            continue;
+        };
+        if unreadable_total(r) {
+            continue;
+        }
+        let (left, right) = (a.number() + b.number(), r.number() + o.number());
+        if (left - right).abs() < 1e-9 {
+            continue;
+        }
+        let col = applicant_column(c);
+        out.push(
+            Diagnostic::new(
+                Code::A01,
+                r.span,
+                format!(
+                    "第一项加第二项之和（{}+{}={}）应等于第三项加第四项之和（{}+{}={}）——{col}。请核对本年新收、上年结转、办理结果总计和结转下年度这四个数。",
+                    fmt_num(a.number()),
+                    fmt_num(b.number()),
+                    fmt_num(left),
+                    fmt_num(r.number()),
+                    fmt_num(o.number()),
+                    fmt_num(right)
+                ),
+                format!(
+                    "received + carried in ({}) must equal results total + carried out ({}) — column {}.",
+                    fmt_num(left),
+                    fmt_num(right),
+                    c + 1
+                ),
+            )
+            .with_related(a.span, "一、本年新收")
+            .with_related(b.span, "二、上年结转")
+            .with_related(o.span, "四、结转下年度继续办理"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Code;
+
+    pub(crate) fn table(received: &str, carried_out: &str) -> String {
+        let zero = "\t0\t0\t0\t0\t0\t0\t0";
+        format!(
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t{received}\n二、上年结转政府信息公开申请数量{zero}\n三、本年度办理结果\t(一)予以公开\t1\t0\t0\t0\t0\t0\t1\n(七)总计\t1\t0\t0\t0\t0\t0\t1\n四、结转下年度继续办理\t{carried_out}\n"
+        )
+    }
+
+    fn a01(text: &str) -> Vec<String> {
+        crate::check(text)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == Code::A01)
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn fires_per_unbalanced_column_with_the_numbers() {
+        let m = a01(&table("1\t0\t0\t0\t0\t0\t1", "1\t0\t0\t0\t0\t0\t1"));
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[0].contains("（1+0=1）") && m[0].contains("（1+1=2）") && m[0].contains("自然人列"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn silent_when_balanced() {
+        assert!(a01(&table("1\t0\t0\t0\t0\t0\t1", "0\t0\t0\t0\t0\t0\t0")).is_empty());
+        assert!(a01(&table("2\t0\t0\t0\t0\t0\t2", "1\t0\t0\t0\t0\t0\t1")).is_empty());
+    }
+}

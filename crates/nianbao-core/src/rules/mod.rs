@@ -184,3 +184,89 @@ pub fn is_result_row(key: &str) -> bool {
         "received" | "carried_in" | "results_total" | "carried_out"
     )
 }
+
+/// "表三“（一）予以公开”自然人列" — where a cell is, for messages.
+pub fn cell_place(table: &Table, row: &Row, column: usize) -> String {
+    let col = row.def.columns.get(column).map(|c| c.label).unwrap_or("");
+    match table.kind {
+        crate::template::TableKind::Reviews => {
+            format!("{}“{}”{}", table.kind.zh(), row.def.label, col)
+        }
+        _ => format!("{}“{}”{}列", table.kind.zh(), row.def.label, col),
+    }
+}
+
+/// `1+0+2=3`.
+pub fn sum_expr(parts: &[f64]) -> String {
+    let total: f64 = parts.iter().sum();
+    let shown: Vec<String> = parts.iter().map(|v| fmt_num(*v)).collect();
+    format!("{}={}", shown.join("+"), fmt_num(total))
+}
+
+/// Where to point when something is absent: the heading of section `n`, else the start.
+pub fn section_or_start(ctx: &Context, n: u8) -> Span {
+    ctx.section(n)
+        .map(|s| s.span)
+        .unwrap_or_else(|| first_line(ctx))
+}
+
+/// The first non-empty line of the text (a place for whole-report findings).
+pub fn first_line(ctx: &Context) -> Span {
+    let v = &ctx.view.text;
+    let start = v.len() - v.trim_start().len();
+    let end = v
+        .get(start..)
+        .and_then(|r| r.find('\n'))
+        .map(|e| start + e)
+        .unwrap_or(v.len());
+    ctx.view.span(start, end)
+}
+
+/// Whether the text looks like an annual report at all (so whole-report rules may speak).
+pub fn looks_like_report(ctx: &Context) -> bool {
+    let t = &ctx.report.tables;
+    ctx.report.sections.len() >= 2
+        || t.active.is_some()
+        || t.requests.is_some()
+        || t.reviews.is_some()
+}
+
+/// Every cell of every table: (table, row, column index, cell).
+pub fn all_cells<'a>(
+    ctx: &'a Context,
+) -> impl Iterator<Item = (&'a Table, &'a Row, usize, &'a crate::model::Cell)> + 'a {
+    let t = &ctx.report.tables;
+    [&t.active, &t.requests, &t.reviews]
+        .into_iter()
+        .flatten()
+        .flat_map(|table| {
+            table.rows.iter().flat_map(move |row| {
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, c)| (table, row, i, c))
+            })
+        })
+}
+
+/// The column definition of a cell.
+pub fn column_kind(row: &Row, column: usize) -> crate::template::ColumnKind {
+    row.def
+        .columns
+        .get(column)
+        .map(|c| c.kind)
+        .unwrap_or(crate::template::ColumnKind::Count)
+}
+
+/// A total cell that cannot be checked: blank (a missing value, not a zero — format.md §6) or text.
+pub fn unreadable_total(cell: &crate::model::Cell) -> bool {
+    cell.value.is_none()
+}
+
+/// The column name of 表三 for messages: "自然人列".
+pub fn applicant_column(i: usize) -> String {
+    crate::template::APPLICANT_COLUMNS
+        .get(i)
+        .map(|c| format!("{}列", c.label))
+        .unwrap_or_default()
+}

@@ -1,6 +1,65 @@
-//! T01: not implemented yet.
+//! T01: the table of section 二, 三 or 四 is not found. Says which checks could not run, so
+//! that a missing table is one finding, not a cascade.
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::Context;
+use crate::registry::Code;
+use crate::rules::{looks_like_report, section_or_start, Context};
+use crate::template::TableKind;
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if !looks_like_report(ctx) {
+        return;
+    }
+    let t = &ctx.report.tables;
+    for (kind, found) in [
+        (TableKind::Active, t.active.is_some()),
+        (TableKind::Requests, t.requests.is_some()),
+        (TableKind::Reviews, t.reviews.is_some()),
+    ] {
+        if found {
+            continue;
+        }
+        let (name, skipped) = match kind {
+            TableKind::Active => ("主动公开政府信息情况", "V07"),
+            TableKind::Requests => ("收到和处理政府信息公开申请情况", "A01、A02、A03、N01、L03"),
+            TableKind::Reviews => ("政府信息公开行政复议、行政诉讼情况", "A04、N02"),
+        };
+        out.push(Diagnostic::new(
+            Code::T01,
+            section_or_start(ctx, kind.section()),
+            format!(
+                "没有找到{}（{name}）。请从模板复制完整的表格并填写数字。因此未做 {skipped} 检查。",
+                kind.zh()
+            ),
+            format!("Table {} not found; skipped {skipped}.", kind.section()),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Code;
+
+    fn t01(text: &str) -> Vec<String> {
+        crate::check(text)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == Code::T01)
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn fires_per_missing_table_and_names_skipped_checks() {
+        let m = t01("一、总体情况\n二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n");
+        assert_eq!(m.len(), 3);
+        assert!(m[1].contains("A01"));
+    }
+
+    #[test]
+    fn silent_when_tables_are_there_or_text_is_not_a_report() {
+        assert!(t01("你好").is_empty());
+        let m = t01("二、主动公开政府信息情况\n规章\t0\t0\t0\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n四、政府信息公开行政复议、行政诉讼情况\n结果维持\t总计\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n");
+        assert!(m.is_empty(), "{m:?}");
+    }
+}
