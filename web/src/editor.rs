@@ -104,18 +104,25 @@ pub fn editor(props: &EditorProps) -> Html {
             let Some(e) = e.dyn_ref::<ClipboardEvent>() else {
                 return;
             };
-            let html = e
-                .clipboard_data()
-                .and_then(|d| d.get_data("text/html").ok())
-                .unwrap_or_default();
-            if html.trim().is_empty() {
-                return; // plain text: the browser pastes it
-            }
-            let text = js::flatten_html(&html);
-            if let (false, Some(area)) = (
-                text.trim().is_empty(),
-                text_ref.cast::<HtmlTextAreaElement>(),
-            ) {
+            let data = e.clipboard_data();
+            let flavour = |kind: &str| {
+                data.as_ref()
+                    .and_then(|d| d.get_data(kind).ok())
+                    .unwrap_or_default()
+            };
+            // Word, WPS and web pages give HTML: its tables become tab-separated rows.
+            let html = flavour("text/html");
+            let from_html = if html.trim().is_empty() {
+                String::new()
+            } else {
+                js::flatten_html(&html)
+            };
+            let text = if from_html.trim().is_empty() {
+                flavour("text/plain")
+            } else {
+                from_html
+            };
+            if let (false, Some(area)) = (text.is_empty(), text_ref.cast::<HtmlTextAreaElement>()) {
                 e.prevent_default();
                 js::insert_text(&area, &text);
             }

@@ -29,12 +29,20 @@ extern "C" {
     pub fn insert_text(area: &web_sys::HtmlTextAreaElement, text: &str);
 }
 
-/// The text of an opened or dropped file (.txt in UTF-8 or GB18030, .html, .docx).
+/// The text of an opened or dropped file (.txt in UTF-8 or GB18030, .html, .docx). JavaScript
+/// unzips a .docx; the core reads its XML, as the command line does.
 pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
-    match JsFuture::from(read_file_promise(file)).await {
-        Ok(text) => text.as_string().ok_or_else(|| "文件内容无法读取".to_string()),
-        Err(e) => Err(error_message(&e)),
+    let value = JsFuture::from(read_file_promise(file))
+        .await
+        .map_err(|e| error_message(&e))?;
+    if let Some(text) = value.as_string() {
+        return Ok(text);
     }
+    js_sys::Reflect::get(&value, &JsValue::from_str("docxXml"))
+        .ok()
+        .and_then(|xml| xml.as_string())
+        .map(|xml| nianbao_core::docx::document_text(&xml))
+        .ok_or_else(|| "文件内容无法读取".to_string())
 }
 
 pub async fn copy_text(text: &str) -> bool {

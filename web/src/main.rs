@@ -2,6 +2,7 @@
 //! highlighted. Everything runs in the browser; the text never leaves the machine.
 
 mod analysis;
+mod api;
 mod app;
 mod editor;
 mod examples;
@@ -21,6 +22,7 @@ fn main() {
         console_error_panic_hook::hook(info);
         js::failure("panic", &info.to_string());
     }));
+    api::install();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

@@ -103,7 +103,7 @@ fn arithmetic_flags(a: &Analysis, lang: Lang) -> Vec<((usize, usize), Flag)> {
         flags.push((
             (d.start, d.end),
             Flag {
-                expected: expected_value(&d.message),
+                expected: expected_value(&d.message_en, &d.message),
                 message: message.clone(),
             },
         ));
@@ -120,15 +120,22 @@ fn arithmetic_flags(a: &Analysis, lang: Lang) -> Vec<((usize, usize), Flag)> {
     flags
 }
 
-/// The value a message says a cell should have: "应为 12" / "应为12".
-fn expected_value(message: &str) -> Option<String> {
-    let (_, after) = message.split_once("应为")?;
-    let number: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
-        .collect();
-    (!number.is_empty()).then_some(number)
+/// The value a total should have, when the message states it: "… add up to 10" (A02-A04),
+/// or "应为 12".
+fn expected_value(message_en: &str, message: &str) -> Option<String> {
+    let number = |after: &str| -> Option<String> {
+        let n: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+            .collect();
+        let n = n.trim_end_matches('.').to_string();
+        (!n.is_empty()).then_some(n)
+    };
+    message_en
+        .split_once("add up to")
+        .and_then(|(_, after)| number(after))
+        .or_else(|| message.split_once("应为").and_then(|(_, after)| number(after)))
 }
 
 fn show(n: Number) -> String {
@@ -306,8 +313,11 @@ mod tests {
 
     #[test]
     fn expected_values_are_read_from_messages() {
-        assert_eq!(expected_value("总计应为 12，实为 11"), Some("12".into()));
-        assert_eq!(expected_value("合计应为3"), Some("3".into()));
-        assert_eq!(expected_value("不平衡"), None);
+        assert_eq!(
+            expected_value("Row total is 11, the six columns add up to 10.", ""),
+            Some("10".into())
+        );
+        assert_eq!(expected_value("", "合计应为3"), Some("3".into()));
+        assert_eq!(expected_value("", "不平衡"), None);
     }
 }

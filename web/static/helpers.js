@@ -229,93 +229,19 @@ function zipRead(bytes, entry) {
   });
 }
 
-var W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-function docxRunText(node, inCell) {
-  var out = "";
-  (function walk(n) {
-    for (var c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      var name = c.localName;
-      if (name === "t") out += c.textContent;
-      else if (name === "tab") out += inCell ? " " : "\t";
-      else if (name === "br" || name === "cr") out += inCell ? " " : "\n";
-      else if (name === "del" || name === "instrText" || name === "delText" || name === "rPr" || name === "pPr") continue;
-      else walk(c);
-    }
-  })(node);
-  return out;
-}
-
-function docxCellText(tc) {
-  var parts = [];
-  (function walk(n) {
-    for (var c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      if (c.localName === "p") parts.push(docxRunText(c, true));
-      else if (c.localName !== "tcPr") walk(c);
-    }
-  })(tc);
-  return parts.join(" ").replace(/\s+/g, " ").trim();
-}
-
-// Continuation cells of a vertical merge repeat nothing; they are left out, as a web copy does.
-function mergedAway(tc) {
-  var pr = null;
-  for (var c = tc.firstChild; c; c = c.nextSibling) if (c.localName === "tcPr") pr = c;
-  if (!pr) return false;
-  for (var m = pr.firstChild; m; m = m.nextSibling) {
-    if (m.localName === "vMerge") {
-      var val = m.getAttributeNS(W_NS, "val") || m.getAttribute("w:val");
-      return val !== "restart";
-    }
-  }
-  return false;
-}
-
-function docxLines(xml) {
-  var doc = new DOMParser().parseFromString(xml, "application/xml");
-  var body = doc.getElementsByTagNameNS(W_NS, "body")[0];
-  if (!body) throw new Error("不是有效的 .docx 文件（没有正文）");
-  var lines = [];
-  (function blocks(n) {
-    for (var c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      if (c.localName === "p") {
-        docxRunText(c, false).split("\n").forEach(function (l) {
-          lines.push(l);
-        });
-      } else if (c.localName === "tbl") {
-        for (var tr = c.firstChild; tr; tr = tr.nextSibling) {
-          if (tr.localName !== "tr") continue;
-          var cells = [];
-          for (var tc = tr.firstChild; tc; tc = tc.nextSibling) {
-            if (tc.localName === "tc" && !mergedAway(tc)) cells.push(docxCellText(tc));
-            if (tc.localName === "sdt") {
-              var inner = tc.getElementsByTagNameNS(W_NS, "tc");
-              for (var k = 0; k < inner.length; k++) cells.push(docxCellText(inner[k]));
-            }
-          }
-          lines.push(cells.join("\t"));
-        }
-      } else if (c.localName === "sdt" || c.localName === "sdtContent" || c.localName === "customXml") {
-        blocks(c);
-      }
-    }
-  })(body);
-  return lines.join("\n");
-}
-
-function docxText(bytes) {
+// A .docx: the XML of its body. The Rust core turns it into text exactly as the command line
+// does (paragraphs as lines, table rows as tab-separated cells).
+function docxXml(bytes) {
   var entries = zipEntries(bytes);
   var entry = entries["word/document.xml"];
   if (!entry) return Promise.reject(new Error("不是有效的 .docx 文件（没有 word/document.xml）"));
   return zipRead(bytes, entry).then(function (xml) {
-    return docxLines(new TextDecoder("utf-8").decode(xml));
+    return { docxXml: new TextDecoder("utf-8").decode(xml) };
   });
 }
 
-// Reads an opened or dropped file as report text. Rejects with a Chinese message.
+// Reads an opened or dropped file: report text, or `{ docxXml }` for a .docx. Rejects with a
+// Chinese message.
 function readFile(file) {
   var name = (file.name || "").toLowerCase();
   if (/\.doc$/.test(name) || /\.wps$/.test(name)) {
@@ -327,7 +253,7 @@ function readFile(file) {
   return file.arrayBuffer().then(function (buffer) {
     var bytes = new Uint8Array(buffer);
     var zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-    if (/\.docx$/.test(name) || zip) return docxText(bytes);
+    if (/\.docx$/.test(name) || zip) return docxXml(bytes);
     var text = decodeText(bytes);
     if (/\.html?$/.test(name) || /^\s*<(!doctype html|html)/i.test(text)) return flattenHtml(text);
     return text;
