@@ -68,6 +68,18 @@ impl Filter {
     }
 }
 
+/// Keeps a finding in view as ↑/↓ move through a long list (not on clicks: a click shows the text).
+fn scroll_into_view(id: &str) {
+    let item = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(item) = item {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Nearest);
+        item.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 pub fn family_of(code: &str) -> Option<Family> {
     Code::parse(code).map(|c| c.info().family)
 }
@@ -112,23 +124,6 @@ pub fn findings(props: &FindingsProps) -> Html {
         .map(|(i, _, _)| i)
         .collect();
 
-    {
-        // Keep the active finding in view as ↑/↓ move through a long list.
-        let active = props.active;
-        use_effect_with(active, move |active| {
-            let item = active.and_then(|i| {
-                web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&format!("f{i}")))
-            });
-            if let Some(item) = item {
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Nearest);
-                item.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        });
-    }
-
     let onkeydown = {
         let (shown, active) = (shown.clone(), props.active);
         let (on_activate, on_select) = (props.on_activate.clone(), props.on_select.clone());
@@ -157,6 +152,7 @@ pub fn findings(props: &FindingsProps) -> Html {
             if let Some(&i) = next {
                 e.prevent_default();
                 on_activate.emit(i);
+                scroll_into_view(&format!("f{i}"));
             }
         })
     };

@@ -18,7 +18,8 @@ mod tables_view;
 mod toolbar;
 
 fn main() {
-    std::panic::set_hook(Box::new(|info| {
+    // Yew installs its own hook when it renders unless given one: ours also shows the message.
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         js::failure("panic", &info.to_string());
     }));

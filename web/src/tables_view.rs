@@ -156,9 +156,15 @@ struct Grid<'a> {
 
 impl Grid<'_> {
     fn cell(&self, row: &'static str, column: &'static str) -> Html {
+        self.cell_spanning(row, column, 1)
+    }
+
+    /// A cell over `span` columns (表二's short rows fill the width of its widest).
+    fn cell_spanning(&self, row: &'static str, column: &'static str, span: usize) -> Html {
         let lang = self.lang;
+        let colspan = (span > 1).then(|| span.to_string());
         let Some(c) = self.cells.get(&(row, column)) else {
-            return html! { <td class="absent" title={lang.pick("未读到", "not read")}>{ "—" }</td> };
+            return html! { <td class="absent" {colspan} title={lang.pick("未读到", "not read")}>{ "—" }</td> };
         };
         let flag = self.flags.iter().find(|((s, e), _)| {
             (c.start < *e && *s < c.end) || (c.start == c.end && c.start == *s)
@@ -183,7 +189,7 @@ impl Grid<'_> {
             Callback::from(move |_: MouseEvent| on_select_span.emit((start, end)))
         };
         html! {
-            <td class={classes!("cell", c.kind, flag.is_some().then_some("flagged"))} {title}
+            <td class={classes!("cell", c.kind, flag.is_some().then_some("flagged"))} {title} {colspan}
                 data-row={c.row} data-column={c.column}>
                 <button type="button" {onclick}>
                     { text }
@@ -206,30 +212,41 @@ impl Grid<'_> {
     }
 
     fn row(&self, def: &'static RowDef) -> Html {
-        html! {
-            <tr>
-                { self.label(def) }
-                { for def.columns.iter().map(|c| self.cell(def.key, c.key)) }
-            </tr>
-        }
+        self.row_filling(def, def.columns.len())
+    }
+
+    /// A row whose last cell spans what is left of `width` columns.
+    fn row_filling(&self, def: &'static RowDef, width: usize) -> Html {
+        let n = def.columns.len();
+        let cells = def.columns.iter().enumerate().map(|(i, c)| {
+            let span = if i + 1 == n { width.saturating_sub(n) + 1 } else { 1 };
+            self.cell_spanning(def.key, c.key, span)
+        });
+        html! { <tr>{ self.label(def) }{ for cells }</tr> }
     }
 
     /// 表二: a header row each time the columns change, as in the official table.
     fn active(&self, template: Template) -> Html {
         let rows = template::rows(TableKind::Active, template);
+        let width = rows.iter().map(|r| r.columns.len()).max().unwrap_or(1);
         let mut body = Vec::new();
         let mut columns: Option<&[template::ColumnDef]> = None;
         for def in rows {
             if columns != Some(def.columns) {
                 columns = Some(def.columns);
+                let n = def.columns.len();
+                let heads = def.columns.iter().enumerate().map(|(i, c)| {
+                    let colspan = (i + 1 == n && width > n).then(|| (width - n + 1).to_string());
+                    html! { <th scope="col" {colspan}>{ c.label }</th> }
+                });
                 body.push(html! {
                     <tr class="subhead">
                         <th scope="col">{ self.lang.pick("信息内容", "Item") }</th>
-                        { for def.columns.iter().map(|c| html! { <th scope="col">{ c.label }</th> }) }
+                        { for heads }
                     </tr>
                 });
             }
-            body.push(self.row(def));
+            body.push(self.row_filling(def, width));
         }
         html! { <table class="official active"><tbody>{ for body }</tbody></table> }
     }

@@ -1,0 +1,318 @@
+// Browser tests of the nianbao web app. scripts/e2e builds dist/, serves it on 127.0.0.1:8080 and
+// runs `node --test` here. Each test opens the real app in headless Chromium.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  ARTIFACTS,
+  BASE,
+  DIST,
+  clear,
+  coreCodes,
+  documentXml,
+  launch,
+  listedCodes,
+  openApp,
+  paste,
+  pasteReport,
+  revision,
+  seeds,
+  waitForCheck,
+  zip,
+} from "./lib.mjs";
+
+const SEEDS = seeds();
+const seed = (prefix) => SEEDS.find((s) => s.name.startsWith(prefix));
+const normalise = (text) => text.replace(/\r\n?/g, "\n");
+
+let browser;
+const requests = [];
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function selectedText(page) {
+  return page.evaluate(() => {
+    const a = document.querySelector("textarea.text");
+    return { text: a.value.slice(a.selectionStart, a.selectionEnd), start: a.selectionStart, end: a.selectionEnd };
+  });
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+describe("seeds", () => {
+  for (const s of SEEDS) {
+    test(`pasting ${s.name} lists exactly what the core finds`, async () => {
+      const { context, page, errors } = await newPage();
+      await openApp(page);
+      await pasteReport(page, s.text);
+      const value = await page.$eval("textarea.text", (a) => a.value);
+      assert.equal(value, normalise(s.text), "the textarea holds the pasted text unchanged");
+      const listed = await listedCodes(page);
+      const core = await coreCodes(page);
+      assert.deepEqual(listed, core);
+      if (s.name.startsWith("002")) {
+        assert.ok(listed.includes("N02"), `N02 in ${listed}`);
+        assert.ok(listed.includes("L01"), `L01 in ${listed}`);
+      }
+      const marks = await page.$$eval(".layer mark", (m) => m.length);
+      assert.ok(listed.length === 0 || marks > 0, "findings are highlighted");
+      const summary = await page.$eval(".summary", (e) => e.textContent);
+      assert.match(summary, /年度/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
+describe("selection", () => {
+  test("clicking a finding selects its exact text, also after an emoji and 𠤪 before it", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("000").text);
+    const items = await page.$$eval(".finding", (els) =>
+      els.map((e) => ({ code: e.dataset.code, start: +e.dataset.start, end: +e.dataset.end })),
+    );
+    const index = items.findIndex((f) => f.end > f.start);
+    assert.ok(index >= 0, "a finding with a non-empty span");
+    const finding = items[index];
+    const flagged = await page.evaluate(
+      ({ start, end }) => document.querySelector("textarea.text").value.slice(start, end),
+      finding,
+    );
+    await page.locator(".finding").nth(index).click();
+    let sel = await selectedText(page);
+    assert.equal(sel.text, flagged);
+    assert.equal(sel.start, finding.start);
+
+    // Characters outside the BMP count two UTF-16 units each.
+    await page.evaluate(() => {
+      const a = document.querySelector("textarea.text");
+      a.focus();
+      a.setSelectionRange(0, 0);
+    });
+    const rev = await revision(page);
+    await page.keyboard.insertText("😀𠤪");
+    await waitForCheck(page, rev);
+    const moved = await page.locator(".finding").nth(index).evaluate((e) => ({ code: e.dataset.code, start: +e.dataset.start }));
+    assert.equal(moved.code, finding.code);
+    assert.equal(moved.start, finding.start + 4);
+    await page.locator(".finding").nth(index).click();
+    sel = await selectedText(page);
+    assert.equal(sel.text, flagged);
+    assert.equal(sel.start, finding.start + 4);
+
+    // Keyboard: ↓ moves through the list, Enter selects in the text.
+    await page.focus(".finding-list");
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Enter");
+    const first = await page.$eval(".finding", (e) => ({ start: +e.dataset.start, end: +e.dataset.end }));
+    sel = await selectedText(page);
+    assert.deepEqual([sel.start, sel.end], [first.start, first.end]);
+    await context.close();
+  });
+});
+
+describe("import", () => {
+  test("pasting HTML from Word turns its table into tab-separated rows, never into page HTML", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await clear(page);
+    const html = `<html><head><style>p{color:red}</style></head><body>
+      <p class="MsoNormal">二、主动公开政府信息情况</p>
+      <table border="1"><tbody>
+        <tr><td><p>信息内容</p></td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+        <tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+        <tr><td>行政规范性<br>文件</td><td>3</td><td>1</td><td>12</td></tr>
+      </tbody></table>
+      <p>三、收到和处理政府信息公开申请情况</p>
+      <img src="http://example.invalid/tracker.png" onerror="window.__pwned = 1">
+      <script>window.__pwned = 2</script></body></html>`;
+    await paste(page, { "text/html": html, "text/plain": "plain fallback" });
+    const value = await page.$eval("textarea.text", (a) => a.value);
+    assert.equal(
+      value,
+      "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n" +
+        "行政规范性 文件\t3\t1\t12\n三、收到和处理政府信息公开申请情况",
+    );
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.$$eval("img", (i) => i.length), 0);
+    await context.close();
+  });
+
+  test("opening a .docx reads its paragraphs and table rows", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    const blocks = normalise(seed("002").text)
+      .split("\n")
+      .map((line) => {
+        if (!line.includes(" | ")) return line;
+        const cells = line.split("|").map((c) => c.trim());
+        while (cells.length && cells[cells.length - 1] === "") cells.pop();
+        return cells;
+      });
+    const before = await revision(page);
+    await page.setInputFiles('input[type="file"]', {
+      name: "慈音街道2023年报.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: zip({ "word/document.xml": documentXml(blocks) }),
+    });
+    await waitForCheck(page, before);
+    const value = await page.$eval("textarea.text", (a) => a.value);
+    assert.match(value, /\n规章\t0\t0\t0\n/);
+    assert.match(value, /^一、总体情况\n/);
+    assert.deepEqual(await listedCodes(page), await coreCodes(page));
+    assert.match(await page.$eval(".summary", (e) => e.textContent), /2023/);
+    await context.close();
+  });
+
+  test("a GB18030 .txt file is decoded", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    // "一、总体情况" in GB18030.
+    const gb = Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xc7, 0xe9, 0xbf, 0xf6, 0x0a]);
+    const before = await revision(page);
+    await page.setInputFiles('input[type="file"]', { name: "report.txt", mimeType: "text/plain", buffer: gb });
+    await waitForCheck(page, before);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), "一、总体情况\n");
+    await context.close();
+  });
+});
+
+describe("offline and single file", () => {
+  test("after the service worker installed, a reload with the network off still checks", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await context.setOffline(true);
+    await page.reload();
+    await openApp(page, page.url());
+    await pasteReport(page, seed("002").text);
+    const listed = await listedCodes(page);
+    assert.deepEqual(listed, await coreCodes(page));
+    assert.ok(listed.length > 0);
+    await context.close();
+  });
+
+  test("dist/nianbao.html works from file://", async () => {
+    const { context, page, errors } = await newPage();
+    await openApp(page, pathToFileURL(join(DIST, "nianbao.html")).href);
+    const before = await revision(page);
+    await page.selectOption("select.examples", "0");
+    await waitForCheck(page, before);
+    const listed = await listedCodes(page);
+    assert.deepEqual(listed, await coreCodes(page));
+    assert.ok(listed.length > 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("failure states are never a blank page", () => {
+  test("no WebAssembly", async () => {
+    const { context, page } = await newPage();
+    await context.addInitScript(() => {
+      delete window.WebAssembly;
+    });
+    await page.goto(BASE);
+    await page.waitForSelector("#failure:not([hidden])");
+    assert.match(await page.$eval("#failure", (e) => e.textContent), /不支持 WebAssembly/);
+    await context.close();
+  });
+
+  test("wasm refused by a Content-Security-Policy", async () => {
+    const { context, page } = await newPage();
+    const html = readFileSync(join(DIST, "index.html"), "utf8").replace(
+      "<head>",
+      `<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'">`,
+    );
+    await page.route(
+      (url) => url.pathname === "/" || url.pathname === "/index.html",
+      (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }),
+    );
+    await page.goto(BASE);
+    await page.waitForSelector("#failure:not([hidden])");
+    assert.match(await page.$eval("#failure", (e) => e.textContent), /安全策略/);
+    await context.close();
+  });
+
+  test("a Rust panic shows an explanation", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await page.evaluate(() => {
+      try {
+        window.nianbao.panicForTest();
+      } catch (e) {
+        /* the wasm traps after the hook ran */
+      }
+    });
+    await page.waitForSelector("#failure:not([hidden])");
+    assert.match(await page.$eval("#failure", (e) => e.textContent), /内部错误/);
+    await context.close();
+  });
+});
+
+describe("look", () => {
+  test("screenshots at desktop and phone width", async () => {
+    for (const [name, viewport] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["phone", { width: 390, height: 844 }],
+    ]) {
+      const { context, page } = await newPage({ viewport, deviceScaleFactor: 1 });
+      await openApp(page);
+      const before = await revision(page);
+      await page.selectOption("select.examples", "5");
+      await waitForCheck(page, before);
+      await page.locator(".finding").nth(1).click();
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-full.png`), fullPage: true });
+      await page.click("button.lang");
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-en.png`) });
+      await page.click("button.lang");
+      await context.close();
+    }
+  });
+
+  test("the draft survives a reload", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("001").text);
+    await page.reload();
+    await openApp(page);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), normalise(seed("001").text));
+    assert.ok((await listedCodes(page)).length > 0);
+    await clear(page);
+    await page.reload();
+    await openApp(page);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), "");
+    await context.close();
+  });
+});
+
+describe("privacy", () => {
+  test("no request goes anywhere but the local server", () => {
+    const local = new URL(BASE).origin;
+    const foreign = requests.filter(
+      (u) => !(u.startsWith(local + "/") || u.startsWith("file://") || u.startsWith("data:") || u.startsWith("blob:")),
+    );
+    assert.deepEqual(foreign, []);
+    assert.ok(requests.length > 0);
+  });
+});
