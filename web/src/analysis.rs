@@ -136,7 +136,9 @@ impl Analysis {
         let template = match (r.template, lang) {
             (Some(t), Lang::Zh) => format!("模板 {t} 版"),
             (Some(t), Lang::En) => format!("{t} template"),
-            (None, _) => lang.pick("模板未识别", "template not recognised").to_string(),
+            (None, _) => lang
+                .pick("模板未识别", "template not recognised")
+                .to_string(),
         };
         let year = match (r.year, lang) {
             (Some(y), Lang::Zh) => format!("{y} 年度"),

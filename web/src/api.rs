@@ -32,6 +32,10 @@ pub fn install() {
     let check = Closure::<dyn Fn(String) -> JsValue>::new(check);
     let rules = Closure::<dyn Fn() -> JsValue>::new(rules);
     // Lets the browser tests check that a Rust panic shows the failure message, not a blank page.
+    #[allow(
+        clippy::panic,
+        reason = "a deliberate panic, only when a script asks for it"
+    )]
     let panic_for_test = Closure::<dyn Fn()>::new(|| {
         std::panic::panic_any("nianbao.panicForTest: a deliberate panic")
     });

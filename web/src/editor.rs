@@ -4,8 +4,8 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -75,8 +75,11 @@ pub fn editor(props: &EditorProps) -> Html {
     {
         // Yew has no composition listeners: IME composition is tracked on the element itself, so
         // nothing is checked (or re-rendered into the textarea) halfway through a word.
-        let (text_ref, composing, on_text) =
-            (props.text_ref.clone(), composing.clone(), props.on_text.clone());
+        let (text_ref, composing, on_text) = (
+            props.text_ref.clone(),
+            composing.clone(),
+            props.on_text.clone(),
+        );
         use_effect_with((), move |_| {
             let listeners = text_ref.cast::<HtmlTextAreaElement>().map(|area| {
                 let start = {
@@ -216,7 +219,11 @@ fn layer_html(draft: &str, analysis: Option<&Analysis>, active: Option<usize>) -
                 });
             }
             if active == Some(index) {
-                related.extend(d.related.iter().filter_map(|r| moved(r.span.start..r.span.end)));
+                related.extend(
+                    d.related
+                        .iter()
+                        .filter_map(|r| moved(r.span.start..r.span.end)),
+                );
             }
         }
     }

@@ -53,7 +53,9 @@ pub fn pieces(
             .iter()
             .filter(|m| m.span.start <= a && m.span.end >= b && m.span.start < m.span.end)
             .min_by_key(|m| (m.severity, m.index));
-        let is_related = related.iter().any(|r| r.start <= a && r.end >= b && r.start < r.end);
+        let is_related = related
+            .iter()
+            .any(|r| r.start <= a && r.end >= b && r.start < r.end);
         let (class, id) = match chosen {
             Some(m) => {
                 let mut class = format!("mark {}", m.severity.as_str());
@@ -192,7 +194,8 @@ mod tests {
     #[test]
     fn empty_spans_become_points_and_related_spans_are_outlined() {
         let marks = [mark(0, Severity::Error, 3..3)];
-        let p = pieces(5, &marks, &[1..2], Some(0));
+        let related = vec![Range { start: 1, end: 2 }];
+        let p = pieces(5, &marks, &related, Some(0));
         assert_eq!(p[1].class.as_deref(), Some("related"));
         let point = p.iter().find(|p| p.span == (3..3));
         assert_eq!(

@@ -38,7 +38,9 @@ pub fn tables_view(props: &TablesViewProps) -> Html {
             (TableKind::Reviews, Lang::Zh) => "表四 政府信息公开行政复议、行政诉讼情况",
             (TableKind::Active, Lang::En) => "Table 2 — information published proactively",
             (TableKind::Requests, Lang::En) => "Table 3 — requests received and handled",
-            (TableKind::Reviews, Lang::En) => "Table 4 — administrative reconsideration and litigation",
+            (TableKind::Reviews, Lang::En) => {
+                "Table 4 — administrative reconsideration and litigation"
+            }
         };
         let body = match a.table(kind) {
             None => html! {
@@ -46,11 +48,7 @@ pub fn tables_view(props: &TablesViewProps) -> Html {
             },
             Some(t) => {
                 let grid = Grid {
-                    cells: t
-                        .cells
-                        .iter()
-                        .map(|c| ((c.row, c.column), c))
-                        .collect(),
+                    cells: t.cells.iter().map(|c| ((c.row, c.column), c)).collect(),
                     table: t,
                     flags: &flags,
                     on_select_span: &props.on_select_span,
@@ -135,7 +133,11 @@ fn expected_value(message_en: &str, message: &str) -> Option<String> {
     message_en
         .split_once("add up to")
         .and_then(|(_, after)| number(after))
-        .or_else(|| message.split_once("应为").and_then(|(_, after)| number(after)))
+        .or_else(|| {
+            message
+                .split_once("应为")
+                .and_then(|(_, after)| number(after))
+        })
 }
 
 fn show(n: Number) -> String {
@@ -170,11 +172,20 @@ impl Grid<'_> {
             (c.start < *e && *s < c.end) || (c.start == c.end && c.start == *s)
         });
         let (text, kind_title) = match (c.kind, c.value) {
-            ("empty", _) => (lang.pick("空", "blank").to_string(), lang.pick("空白单元格", "blank cell")),
-            ("missing", _) => (lang.pick("缺", "none").to_string(), lang.pick("此处缺少单元格", "no cell here")),
+            ("empty", _) => (
+                lang.pick("空", "blank").to_string(),
+                lang.pick("空白单元格", "blank cell"),
+            ),
+            ("missing", _) => (
+                lang.pick("缺", "none").to_string(),
+                lang.pick("此处缺少单元格", "no cell here"),
+            ),
             ("placeholder", v) => (
                 v.map(show).unwrap_or_default(),
-                lang.pick("原文为占位符（如“-”），按 0 计", "a placeholder such as “-”, read as 0"),
+                lang.pick(
+                    "原文为占位符（如“-”），按 0 计",
+                    "a placeholder such as “-”, read as 0",
+                ),
             ),
             ("text", None) => ("?".to_string(), lang.pick("不是数字", "not a number")),
             (_, Some(v)) => (show(v), ""),
@@ -219,7 +230,11 @@ impl Grid<'_> {
     fn row_filling(&self, def: &'static RowDef, width: usize) -> Html {
         let n = def.columns.len();
         let cells = def.columns.iter().enumerate().map(|(i, c)| {
-            let span = if i + 1 == n { width.saturating_sub(n) + 1 } else { 1 };
+            let span = if i + 1 == n {
+                width.saturating_sub(n) + 1
+            } else {
+                1
+            };
             self.cell_spanning(def.key, c.key, span)
         });
         html! { <tr>{ self.label(def) }{ for cells }</tr> }

@@ -32,7 +32,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_example = {
         let on_example = props.on_example.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            {
                 if let Ok(i) = select.value().parse::<usize>() {
                     on_example.emit(i);
                 }
@@ -43,7 +46,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_open = {
         let on_file = props.on_file.clone();
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
                 if let Some(file) = input.files().and_then(|f| f.get(0)) {
                     on_file.emit(file);
                 }
@@ -52,9 +58,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let analysis = props.analysis.clone();
-    let has_findings = analysis
-        .as_ref()
-        .is_some_and(|a| !a.text.trim().is_empty());
+    let has_findings = analysis.as_ref().is_some_and(|a| !a.text.trim().is_empty());
     let on_copy = {
         let (analysis, on_notice) = (analysis.clone(), props.on_notice.clone());
         Callback::from(move |_: MouseEvent| {
@@ -69,7 +73,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         Lang::En => format!("Copied {n} findings."),
                     }
                 } else {
-                    lang.pick("无法访问剪贴板，请改用导出。", "The clipboard is not available; use an export instead.").to_string()
+                    lang.pick(
+                        "无法访问剪贴板，请改用导出。",
+                        "The clipboard is not available; use an export instead.",
+                    )
+                    .to_string()
                 };
                 on_notice.emit(notice);
             });
@@ -89,7 +97,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let analysis = analysis.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(a) = analysis.as_ref() {
-                js::download("nianbao-findings.csv", "text/csv;charset=utf-8", &export::csv(a, lang), true);
+                js::download(
+                    "nianbao-findings.csv",
+                    "text/csv;charset=utf-8",
+                    &export::csv(a, lang),
+                    true,
+                );
             }
         })
     };

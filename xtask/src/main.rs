@@ -104,14 +104,22 @@ fn build(dev: bool) -> Result {
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     run(Command::new("wasm-bindgen")
         .arg(&wasm)
-        .args(["--target", "web", "--no-typescript", "--out-name", WASM_NAME, "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            WASM_NAME,
+            "--out-dir",
+        ])
         .arg(&dist))?;
     let bg = dist.join(format!("{WASM_NAME}_bg.wasm"));
     if !dev {
         optimise(&root, &bg)?;
     }
 
-    let wasm_bytes = std::fs::read(&bg).map_err(|e| format!("cannot read {}: {e}", bg.display()))?;
+    let wasm_bytes =
+        std::fs::read(&bg).map_err(|e| format!("cannot read {}: {e}", bg.display()))?;
     let glue = read(&dist.join(format!("{WASM_NAME}.js")))?;
     let version = fingerprint(&[wasm_bytes.as_slice(), glue.as_bytes()]);
     let statics = root.join("web").join("static");
@@ -179,7 +187,10 @@ fn single_file(dist: &Path, glue: &str, wasm: &[u8]) -> Result {
             "export { initSync, __wbg_init as default };",
             "const nianbaoInit = __wbg_init;",
         )
-        .replace("export default __wbg_init;", "const nianbaoInit = __wbg_init;");
+        .replace(
+            "export default __wbg_init;",
+            "const nianbaoInit = __wbg_init;",
+        );
     if !glue.contains("const nianbaoInit") {
         return Err("wasm-bindgen glue: cannot find the default export of __wbg_init".into());
     }
@@ -199,9 +210,15 @@ fn single_file(dist: &Path, glue: &str, wasm: &[u8]) -> Result {
         ),
         (
             r#"<script type="module" src="loader.js"></script>"#,
-            format!("<script type=\"module\">\n{}</script>", script_safe(&module)),
+            format!(
+                "<script type=\"module\">\n{}</script>",
+                script_safe(&module)
+            ),
         ),
-        (r#"<link rel="manifest" href="manifest.webmanifest">"#, String::new()),
+        (
+            r#"<link rel="manifest" href="manifest.webmanifest">"#,
+            String::new(),
+        ),
     ];
     let mut html = index;
     for (from, to) in replacements {
