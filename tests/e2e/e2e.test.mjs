@@ -70,6 +70,11 @@ describe("seeds", () => {
         assert.ok(listed.includes("N02"), `N02 in ${listed}`);
         assert.ok(listed.includes("L01"), `L01 in ${listed}`);
       }
+      const heights = await page.evaluate(() => [
+        document.querySelector(".layer").scrollHeight,
+        document.querySelector("textarea.text").scrollHeight,
+      ]);
+      assert.ok(Math.abs(heights[0] - heights[1]) <= 2, `layer and textarea wrap alike: ${heights}`);
       const marks = await page.$$eval(".layer mark", (m) => m.length);
       assert.ok(listed.length === 0 || marks > 0, "findings are highlighted");
       const summary = await page.$eval(".summary", (e) => e.textContent);
@@ -124,6 +129,68 @@ describe("selection", () => {
     const first = await page.$eval(".finding", (e) => ({ start: +e.dataset.start, end: +e.dataset.end }));
     sel = await selectedText(page);
     assert.deepEqual([sel.start, sel.end], [first.start, first.end]);
+    await context.close();
+  });
+});
+
+describe("typing", () => {
+  test("nothing is checked during an IME composition; it is checked after it ends", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("002").text);
+    const rev = await revision(page);
+    await page.evaluate(() => {
+      const a = document.querySelector("textarea.text");
+      a.focus();
+      a.dispatchEvent(new CompositionEvent("compositionstart", { data: "" }));
+      a.setRangeText("ni", 0, 0, "end");
+      a.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: true, inputType: "insertCompositionText" }));
+    });
+    await page.waitForTimeout(600);
+    assert.equal(await revision(page), rev, "no check while composing");
+    assert.equal(await page.$eval(".app", (a) => a.dataset.pending), "true");
+    await page.evaluate(() => {
+      const a = document.querySelector("textarea.text");
+      a.setRangeText("你", 0, 2, "end");
+      a.dispatchEvent(new CompositionEvent("compositionend", { data: "你" }));
+    });
+    await waitForCheck(page, rev);
+    assert.ok((await page.$eval("textarea.text", (a) => a.value)).startsWith("你一、"));
+    await context.close();
+  });
+
+  test("typing is checked after a short pause", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("000").text);
+    const rev = await revision(page);
+    await page.focus("textarea.text");
+    await page.keyboard.press("End");
+    await page.keyboard.type("（补充）");
+    await waitForCheck(page, rev);
+    assert.deepEqual(await listedCodes(page), await coreCodes(page));
+    await context.close();
+  });
+});
+
+describe("export", () => {
+  test("JSON follows the contract with UTF-16 offsets; CSV has a BOM for Excel", async () => {
+    const { context, page } = await newPage({ acceptDownloads: true });
+    await openApp(page);
+    await pasteReport(page, seed("003").text);
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("text=JSON")]);
+    const report = JSON.parse(readFileSync(await json.path(), "utf8"));
+    assert.equal(report.offsets, "utf16");
+    assert.deepEqual(
+      report.diagnostics.map((d) => d.code),
+      await coreCodes(page),
+    );
+    assert.ok(report.report.tables.active.rows);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("text=CSV")]);
+    const bytes = readFileSync(await csv.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").trim().split("\r\n");
+    assert.equal(lines.length, report.diagnostics.length + 1);
     await context.close();
   });
 });
