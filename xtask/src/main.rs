@@ -161,7 +161,8 @@ fn optimise(root: &Path, wasm: &Path) -> Result {
         eprintln!("xtask: wasm-opt not found, skipping (optional)");
         return Ok(());
     };
-    run(Command::new(tool)
+    let optimised = wasm.with_extension("opt.wasm");
+    let result = run(Command::new(tool)
         .arg("-Oz")
         .args([
             "--enable-bulk-memory",
@@ -173,7 +174,17 @@ fn optimise(root: &Path, wasm: &Path) -> Result {
         ])
         .arg(wasm)
         .arg("-o")
-        .arg(wasm))
+        .arg(&optimised));
+    match result {
+        Ok(()) => std::fs::rename(&optimised, wasm)
+            .map_err(|e| format!("cannot replace {}: {e}", wasm.display())),
+        Err(e) => {
+            // Optional: the unoptimised wasm works, only larger.
+            eprintln!("xtask: {e}; keeping the wasm as wasm-bindgen wrote it");
+            let _ = std::fs::remove_file(&optimised);
+            Ok(())
+        }
+    }
 }
 
 /// `dist/nianbao.html`: index.html with the CSS, the helpers, the glue and the wasm inlined.
