@@ -13,6 +13,7 @@ use crate::findings::{Filter, Findings};
 use crate::help_card::HelpCard;
 use crate::i18n::{severity_icon, Lang};
 use crate::js;
+use crate::rules_list::RulesList;
 use crate::storage;
 use crate::summary_bar::SummaryBar;
 use crate::tables_view::TablesView;
@@ -53,6 +54,12 @@ pub fn app() -> Html {
                 .and_then(|d| d.document_element())
             {
                 let _ = root.set_attribute("lang", tag);
+            }
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(match tag {
+                    "en" => "Annual report checker · open government information",
+                    _ => "年报检查 · 政府信息公开工作年度报告",
+                });
             }
         });
     }
@@ -219,6 +226,7 @@ pub fn app() -> Html {
                 if !a.text.trim().is_empty() {
                     <TablesView analysis={a.clone()} on_select_span={select_span} />
                 }
+                <RulesList />
                 <footer class="footer">
                     <p><strong>{ l.pick("文本只在本机处理，不会上传。", "Your text is processed on this computer only and never uploaded.") }</strong></p>
                     <p class="meta">{ match l {

@@ -12,6 +12,7 @@ mod help_card;
 mod highlight;
 mod i18n;
 mod js;
+mod rules_list;
 mod storage;
 mod summary_bar;
 mod tables_view;

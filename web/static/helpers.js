@@ -160,10 +160,14 @@ function tableRows(table) {
   return rows;
 }
 
-// Never inserted into the page: parsed in an inert document only.
-function flattenHtml(html) {
+// Never inserted into the page: parsed in an inert document only. An opened web page's <title>
+// (usually the report's title, naming the issuer) becomes the first line when the body lacks it.
+function flattenHtml(html, withTitle) {
   var doc = new DOMParser().parseFromString(String(html), "text/html");
-  return htmlLines(doc.body || doc.documentElement).join("\n");
+  var lines = htmlLines(doc.body || doc.documentElement);
+  var title = withTitle ? (doc.title || "").replace(/\s+/g, " ").trim() : "";
+  if (title && lines.indexOf(title) < 0) lines.unshift(title);
+  return lines.join("\n");
 }
 
 // ---- Files: .txt, .html, .docx ------------------------------------------------------------------
@@ -255,7 +259,7 @@ function readFile(file) {
     var zip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
     if (/\.docx$/.test(name) || zip) return docxXml(bytes);
     var text = decodeText(bytes);
-    if (/\.html?$/.test(name) || /^\s*<(!doctype html|html)/i.test(text)) return flattenHtml(text);
+    if (/\.html?$/.test(name) || /^\s*<(!doctype html|html)/i.test(text)) return flattenHtml(text, true);
     return text;
   });
 }
