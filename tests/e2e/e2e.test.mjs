@@ -195,6 +195,52 @@ describe("export", () => {
   });
 });
 
+describe("navigation", () => {
+  test("F8 selects the next finding; a click on flagged text shows its finding", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("003").text);
+    const items = await page.$$eval(".finding", (els) => els.map((e) => ({ start: +e.dataset.start, end: +e.dataset.end })));
+    assert.ok(items.length >= 2);
+    await page.evaluate(() => {
+      const a = document.querySelector("textarea.text");
+      a.focus();
+      a.setSelectionRange(0, 0);
+    });
+    await page.keyboard.press("F8");
+    let sel = await selectedText(page);
+    const first = items.find((f) => f.start > 0 || f.end > 0) || items[0];
+    assert.deepEqual([sel.start, sel.end], [first.start, first.end]);
+    await page.keyboard.press("F8");
+    sel = await selectedText(page);
+    assert.ok(sel.start >= first.start, "F8 moves forward");
+
+    // Clicking inside a flagged span (here: put the caret there and click) activates its finding.
+    const target = items.findIndex((f) => f.end > f.start);
+    await page.evaluate((f) => {
+      const a = document.querySelector("textarea.text");
+      a.setSelectionRange(f.start, f.start);
+      a.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    }, items[target]);
+    await page.waitForSelector(`#f${target}.active`);
+    assert.ok(await page.$(".help-card"));
+    await context.close();
+  });
+
+  test("清空 can be undone", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("004").text);
+    await clear(page);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), "");
+    const rev = await revision(page);
+    await page.click(".notice .undo");
+    await waitForCheck(page, rev);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), normalise(seed("004").text));
+    await context.close();
+  });
+});
+
 describe("import", () => {
   test("pasting HTML from Word turns its table into tab-separated rows, never into page HTML", async () => {
     const { context, page } = await newPage();

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::analysis::{rules_checked, Analysis};
 use crate::editor::{Editor, When};
 use crate::examples::EXAMPLES;
-use crate::findings::{Filter, Findings};
+use crate::findings::{reveal_in_list, Filter, Findings};
 use crate::help_card::HelpCard;
 use crate::i18n::{severity_icon, Lang};
 use crate::js;
@@ -19,6 +19,19 @@ use crate::summary_bar::SummaryBar;
 use crate::tables_view::TablesView;
 use crate::toolbar::Toolbar;
 use nianbao_core::Severity;
+
+/// A short message at the bottom of the page; `undo` brings back the text a 清空 removed.
+#[derive(Debug, Clone, PartialEq)]
+struct Notice {
+    text: String,
+    undo: Option<Rc<String>>,
+}
+
+impl Notice {
+    fn say(text: String) -> Notice {
+        Notice { text, undo: None }
+    }
+}
 
 /// The pause after typing before the text is checked again.
 const DEBOUNCE_MS: u32 = 200;
@@ -33,7 +46,7 @@ pub fn app() -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
     let active = use_state(|| None::<usize>);
     let filter = use_state(Filter::default);
-    let notice = use_state(|| None::<String>);
+    let notice = use_state(|| None::<Notice>);
     let text_ref = use_node_ref();
     let layer_ref = use_node_ref();
 
@@ -132,19 +145,38 @@ pub fn app() -> Html {
                 match js::read_file(&file).await {
                     Ok(text) => {
                         load(text);
-                        notice.set(Some(match lang {
+                        notice.set(Some(Notice::say(match lang {
                             Lang::Zh => format!("已打开 {}", file.name()),
                             Lang::En => format!("Opened {}", file.name()),
-                        }));
+                        })));
                     }
-                    Err(e) => notice.set(Some(e)),
+                    Err(e) => notice.set(Some(Notice::say(e))),
                 }
             });
         })
     };
     let on_clear = {
-        let load = load.clone();
-        Callback::from(move |_| load(String::new()))
+        let (load, notice, draft) = (load.clone(), notice.clone(), draft.clone());
+        let lang = *lang;
+        Callback::from(move |_| {
+            let before = (*draft).clone();
+            load(String::new());
+            if !before.trim().is_empty() {
+                notice.set(Some(Notice {
+                    text: lang.pick("已清空。", "Cleared.").to_string(),
+                    undo: Some(before),
+                }));
+            }
+        })
+    };
+    let on_undo = {
+        let (load, notice) = (load.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = notice.as_ref().and_then(|n| n.undo.clone()) {
+                load((*text).clone());
+            }
+            notice.set(None);
+        })
     };
     let on_lang = {
         let lang = lang.clone();
@@ -155,7 +187,7 @@ pub fn app() -> Html {
     };
     let on_notice = {
         let notice = notice.clone();
-        Callback::from(move |n: String| notice.set(Some(n)))
+        Callback::from(move |n: String| notice.set(Some(Notice::say(n))))
     };
     let select_span = {
         let (text_ref, layer_ref) = (text_ref.clone(), layer_ref.clone());
@@ -168,6 +200,55 @@ pub fn app() -> Html {
         Callback::from(move |i: usize| {
             if let Some((_, d)) = analysis.finding(i) {
                 select_span.emit((d.start, d.end));
+            }
+        })
+    };
+    let on_caret = {
+        let (analysis, draft, active) = (analysis.clone(), draft.clone(), active.clone());
+        Callback::from(move |caret: u32| {
+            if analysis.text.as_str() != draft.as_str() {
+                return; // offsets are for the text last checked
+            }
+            let caret = caret as usize;
+            let hit = analysis
+                .output
+                .diagnostics
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.start <= caret && caret <= d.end)
+                .min_by_key(|(_, d)| d.end - d.start)
+                .map(|(i, _)| i);
+            if let Some(i) = hit {
+                active.set(Some(i));
+                reveal_in_list(i);
+            }
+        })
+    };
+    let on_next = {
+        let (analysis, active, text_ref) = (analysis.clone(), active.clone(), text_ref.clone());
+        let on_select = on_select.clone();
+        Callback::from(move |previous: bool| {
+            let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let at = |v: Result<Option<u32>, _>| v.ok().flatten().unwrap_or(0) as usize;
+            let (start, end) = (at(area.selection_start()), at(area.selection_end()));
+            let found = &analysis.output.diagnostics;
+            let next = if previous {
+                found
+                    .iter()
+                    .rposition(|d| d.start < start)
+                    .or(found.len().checked_sub(1))
+            } else {
+                found
+                    .iter()
+                    .position(|d| d.start > start || (d.start == start && d.end > end))
+                    .or((!found.is_empty()).then_some(0))
+            };
+            if let Some(i) = next {
+                active.set(Some(i));
+                on_select.emit(i);
+                reveal_in_list(i);
             }
         })
     };
@@ -206,7 +287,7 @@ pub fn app() -> Html {
                     <div class="editor-pane">
                         <Editor text_ref={text_ref.clone()} layer_ref={layer_ref.clone()}
                             draft={(*draft).clone()} analysis={Some(a.clone())} active={*active}
-                            {on_text} {on_file} />
+                            {on_text} {on_file} {on_caret} {on_next} />
                         <p class="legend">{ for legend }</p>
                     </div>
                     <div class="side-pane">
@@ -217,8 +298,8 @@ pub fn app() -> Html {
                             <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} />
                         } else if !a.output.diagnostics.is_empty() {
                             <p class="help-hint">{ l.pick(
-                                "点击一条结果，可在原文中选中对应文字并查看说明；也可用 ↑ ↓ 键选择、回车定位。",
-                                "Click a finding to select its text and read its help; or use ↑ ↓ and Enter.",
+                                "点击一条结果，可在原文中选中对应文字并查看说明；也可用 ↑ ↓ 键选择、回车定位，在正文中按 F8 跳到下一处问题。",
+                                "Click a finding to select its text and read its help; or use ↑ ↓ and Enter, or F8 in the text for the next problem.",
                             ) }</p>
                         }
                     </div>
@@ -235,7 +316,12 @@ pub fn app() -> Html {
                     } }</p>
                 </footer>
                 if let Some(n) = (*notice).clone() {
-                    <div class="notice" role="status">{ n }</div>
+                    <div class="notice" role="status">
+                        { n.text }
+                        if n.undo.is_some() {
+                            <button type="button" class="undo" onclick={on_undo}>{ l.pick("撤销", "Undo") }</button>
+                        }
+                    </div>
                 }
             </div>
         </ContextProvider<Lang>>

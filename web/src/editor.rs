@@ -34,6 +34,10 @@ pub struct EditorProps {
     pub analysis: Option<Rc<Analysis>>,
     pub active: Option<usize>,
     pub on_text: Callback<(String, When)>,
+    /// A click in the text: the caret's UTF-16 offset.
+    pub on_caret: Callback<u32>,
+    /// F8 / Shift+F8: the next / previous finding after the caret (true = previous).
+    pub on_next: Callback<bool>,
     pub on_file: Callback<web_sys::File>,
 }
 
@@ -131,6 +135,26 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         })
     };
+    let onclick = {
+        let (text_ref, on_caret) = (props.text_ref.clone(), props.on_caret.clone());
+        Callback::from(move |_: MouseEvent| {
+            let caret = text_ref
+                .cast::<HtmlTextAreaElement>()
+                .and_then(|a| a.selection_start().ok().flatten());
+            if let Some(caret) = caret {
+                on_caret.emit(caret);
+            }
+        })
+    };
+    let onkeydown = {
+        let on_next = props.on_next.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "F8" {
+                e.prevent_default();
+                on_next.emit(e.shift_key());
+            }
+        })
+    };
     let onscroll = {
         let (text_ref, layer_ref) = (props.text_ref.clone(), props.layer_ref.clone());
         Callback::from(move |_: Event| sync_scroll(&text_ref, &layer_ref))
@@ -184,7 +208,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     "在此粘贴政府信息公开工作年度报告全文（可直接从 Word、WPS 或网页复制，表格会自动转换），或把 .docx / .txt / .html 文件拖到这里。",
                     "Paste the full text of the annual report here (from Word, WPS or a web page; tables are converted), or drop a .docx / .txt / .html file.",
                 )}
-                {oninput} {onpaste} {onscroll}
+                {oninput} {onpaste} {onscroll} {onclick} {onkeydown}
             />
         </div>
     }

@@ -80,6 +80,28 @@ fn scroll_into_view(id: &str) {
     }
 }
 
+/// Scrolls the findings list (only the list, never the page) so finding `index` shows.
+pub fn reveal_in_list(index: usize) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let item = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id(&format!("f{index}")))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let list = item
+        .as_ref()
+        .and_then(|i| i.parent_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (Some(item), Some(list)) = (item, list) {
+        let top = item.offset_top() - list.offset_top();
+        let bottom = top + item.offset_height();
+        if top < list.scroll_top() {
+            list.set_scroll_top(top);
+        } else if bottom > list.scroll_top() + list.client_height() {
+            list.set_scroll_top(bottom - list.client_height());
+        }
+    }
+}
+
 pub fn family_of(code: &str) -> Option<Family> {
     Code::parse(code).map(|c| c.info().family)
 }
