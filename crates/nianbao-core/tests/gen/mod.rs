@@ -476,7 +476,11 @@ impl Style {
     }
 
     fn finish(&self, s: String) -> String {
-        let s = if self.crlf { s.replace('\n', "\r\n") } else { s };
+        let s = if self.crlf {
+            s.replace('\n', "\r\n")
+        } else {
+            s
+        };
         if self.bom {
             format!("\u{feff}{s}")
         } else {
@@ -648,7 +652,9 @@ fn active_header(t: Template, block: &str) -> Vec<&'static str> {
         (Template::T2021, "（一）") => vec!["本年制发件数", "本年废止件数", "现行有效件数"],
         (Template::T2021, "（八）") => vec!["本年收费金额（单位：万元）"],
         (Template::T2021, _) => vec!["本年处理决定数量"],
-        (Template::T2019, "（一）") => vec!["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        (Template::T2019, "（一）") => {
+            vec!["本年新制作数量", "本年新公开数量", "对外公开总数量"]
+        }
         (Template::T2019, "（八）") => vec!["上一年项目数量", "本年增/减"],
         (Template::T2019, "（九）") => vec!["采购项目数量", "采购总金额（单位：万元）"],
         (Template::T2019, _) => vec!["上一年项目数量", "本年增/减", "处理决定数量"],
@@ -733,9 +739,9 @@ fn in_group(t: Template, key: &str) -> bool {
     let defs = template::rows(TableKind::Requests, t);
     let pos = |k: &str| defs.iter().position(|d| d.key == k);
     let Some(p) = pos(key) else { return false };
-    req_groups(t).iter().any(|(_, first, n)| {
-        pos(first).is_some_and(|f| p >= f && p < f + n)
-    })
+    req_groups(t)
+        .iter()
+        .any(|(_, first, n)| pos(first).is_some_and(|f| p >= f && p < f + n))
 }
 
 fn grid_requests(m: &Model) -> Grid {
@@ -755,10 +761,16 @@ fn grid_requests(m: &Model) -> Grid {
             g("法人或其他组织", 5, 1, Role::Head),
             g("总计", 1, 2, Role::Head),
         ],
-        ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
-            .iter()
-            .map(|h| g(*h, 1, 1, Role::Head))
-            .collect(),
+        [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .iter()
+        .map(|h| g(*h, 1, 1, Role::Head))
+        .collect(),
     ];
     let results_rows = m.result_keys().len() + 1; // plus （七）总计
     let groups = req_groups(t);
@@ -807,7 +819,10 @@ fn grid_reviews(m: &Model) -> Grid {
         .map(|v| g(v.to_string(), 1, 1, Role::Value))
         .collect();
     vec![
-        vec![g("行政复议", 5, 1, Role::Head), g("行政诉讼", 10, 1, Role::Head)],
+        vec![
+            g("行政复议", 5, 1, Role::Head),
+            g("行政诉讼", 10, 1, Role::Head),
+        ],
         r1,
         r2,
         r3,
@@ -940,7 +955,10 @@ fn table_plain(m: &Model, kind: TableKind, layout: Layout, s: &Style) -> Vec<Str
                 lines.push(line);
             }
             Layout::L4 => {
-                let cells: Vec<String> = texts.iter().map(|t| t.clone().unwrap_or_default()).collect();
+                let cells: Vec<String> = texts
+                    .iter()
+                    .map(|t| t.clone().unwrap_or_default())
+                    .collect();
                 lines.push(format!("| {} |", cells.join(" | ")));
                 if ri == 0 {
                     lines.push(format!("|{}", "---|".repeat(cells.len())));
@@ -1045,9 +1063,15 @@ fn table_l7(m: &Model, kind: TableKind, s: &Style) -> Vec<String> {
             lines.push(s.text("等于第三项加第四项之和） 申请人情况"));
             lines.push(s.text("自然人 法人或其他组织 总计"));
             lines.extend(
-                vertical(&["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"])
-                    .iter()
-                    .map(|l| s.text(l)),
+                vertical(&[
+                    "商业企业",
+                    "科研机构",
+                    "社会公益组织",
+                    "法律服务机构",
+                    "其他",
+                ])
+                .iter()
+                .map(|l| s.text(l)),
             );
             let groups = req_groups(m.template);
             for (i, (key, v)) in m.requests.iter().enumerate() {
@@ -1151,7 +1175,10 @@ fn table_l10(m: &Model, kind: TableKind, s: &Style, page: &mut u32) -> Vec<Strin
                 .position(|(k, _)| *k == "unable_not_held")
                 .map(|i| i + 1)
                 .unwrap_or(13);
-            for (pi, chunk) in [&m.requests[..split], &m.requests[split..]].iter().enumerate() {
+            for (pi, chunk) in [&m.requests[..split], &m.requests[split..]]
+                .iter()
+                .enumerate()
+            {
                 let mut rows: Vec<Vec<String>> = Vec::new();
                 for (key, v) in chunk.iter() {
                     if let Some((text, _, _)) = groups.iter().find(|(_, f, _)| f == key) {
@@ -1227,7 +1254,9 @@ fn table_l10(m: &Model, kind: TableKind, s: &Style, page: &mut u32) -> Vec<Strin
 // ---------------------------------------------------------------------------------------------
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn table_l9(m: &Model, kind: TableKind, s: &Style) -> String {
@@ -1245,7 +1274,9 @@ fn table_l9(m: &Model, kind: TableKind, s: &Style) -> String {
             let text = cell_text(s, &c);
             let body = if text.is_empty() {
                 "&nbsp;".to_string()
-            } else if c.role == Role::Head && kind == TableKind::Reviews && text.chars().count() == 4
+            } else if c.role == Role::Head
+                && kind == TableKind::Reviews
+                && text.chars().count() == 4
             {
                 // Header cells broken by <br>: 结果<br>维持.
                 let t: Vec<char> = text.chars().collect();
@@ -1370,7 +1401,10 @@ fn render_pdf(
     let mut page = 1u32;
     let mut lines: Vec<String> = vec![
         s.text(m.issuer),
-        s.text(&pdf_spacing(&format!("{}年政府信息公开工作年度报告", m.year))),
+        s.text(&pdf_spacing(&format!(
+            "{}年政府信息公开工作年度报告",
+            m.year
+        ))),
         String::new(),
     ];
     let mut since_footer = 0usize;
@@ -1468,7 +1502,11 @@ fn render_html(
 
 /// A fixed model for examples and spans tests: some of everything.
 pub fn sample(template: Template) -> Model {
-    let year = if template == Template::T2021 { 2023 } else { 2020 };
+    let year = if template == Template::T2021 {
+        2023
+    } else {
+        2020
+    };
     let mut active = Vec::new();
     for (r, def) in template::rows(TableKind::Active, template)
         .into_iter()
