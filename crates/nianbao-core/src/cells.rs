@@ -47,9 +47,13 @@ fn is_page_footer(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
-    let dashed =
-        inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    // Dashes on both sides (`- 3 -`): a lone `-1` is a negative number, not a footer.
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–');
+    let inner = t.trim_matches(|c: char| is_dash(c) || c == ' ');
+    let dashed = t.starts_with(is_dash)
+        && t.ends_with(is_dash)
+        && !inner.is_empty()
+        && inner.chars().all(|c| c.is_ascii_digit());
     let page = t.starts_with('第')
         && t.contains('页')
         && t.chars().count() <= 12

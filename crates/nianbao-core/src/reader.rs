@@ -102,7 +102,20 @@ fn match_defs(kind: TableKind, template: Template) -> Vec<&'static RowDef> {
 }
 
 /// Reads table `kind` from the view region `[a, b)`. None when nothing of the table is there.
+/// `columns_first` says another table of the report came column by column (PDF text), which
+/// settles pairings this table's own numbers cannot (all zeros, no arithmetic).
 pub fn read(view: &View, kind: TableKind, template: Template, a: usize, b: usize) -> Option<Table> {
+    read_with(view, kind, template, a, b, false)
+}
+
+pub fn read_with(
+    view: &View,
+    kind: TableKind,
+    template: Template,
+    a: usize,
+    b: usize,
+    columns_first: bool,
+) -> Option<Table> {
     if kind == TableKind::Reviews {
         return read_reviews(view, a, b);
     }
@@ -234,7 +247,7 @@ pub fn read(view: &View, kind: TableKind, template: Template, a: usize, b: usize
         return None;
     }
     let expected = |d: &RowDef| columns_for(d, kind, template).len();
-    redistribute_column_runs(&mut built, kind, template, view, &mut notes);
+    redistribute_column_runs(&mut built, kind, template, view, &mut notes, columns_first);
 
     // Assemble rows in template order; the first occurrence with values wins.
     let wanted = template::rows(kind, template);
@@ -345,6 +358,7 @@ fn redistribute_column_runs(
     template: Template,
     view: &View,
     notes: &mut Vec<ReadNote>,
+    columns_first: bool,
 ) {
     let mut start = 0usize;
     while start < built.len() {
@@ -384,7 +398,11 @@ fn redistribute_column_runs(
             .map(|b| b.def.key)
             .collect();
         let chosen = match col_major {
-            Some(cm) if score(kind, &keys, &cm) > score(kind, &keys, &row_major) => {
+            Some(cm)
+                if score(kind, &keys, &cm) > score(kind, &keys, &row_major)
+                    || (columns_first
+                        && score(kind, &keys, &cm) == score(kind, &keys, &row_major)) =>
+            {
                 let s = match (values.first(), values.last()) {
                     (Some(Item::Value(_, a, _)), Some(Item::Value(_, _, b))) => view.span(*a, *b),
                     _ => Span::default(),

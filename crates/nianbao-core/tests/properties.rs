@@ -141,29 +141,23 @@ macro_rules! read_back_tests {
 read_back_tests! {
     reads_back_t => Layout::T, true;
     reads_back_l1 => Layout::L1, true;
-    #[ignore = "reader: a negative number alone on a line is taken for a page footer (reader_repros.rs)"]
     reads_back_l2 => Layout::L2, true;
     reads_back_l3 => Layout::L3, true;
     reads_back_l4 => Layout::L4, true;
-    #[ignore = "reader: a negative number alone on a line is taken for a page footer (reader_repros.rs)"]
     reads_back_l5 => Layout::L5, true;
     reads_back_l7 => Layout::L7, true;
     reads_back_l9 => Layout::L9, true;
-    #[ignore = "reader: negative number alone on a line; L10 column order of 表二 ties go to row order (reader_repros.rs)"]
     reads_back_l10 => Layout::L10, true;
-    #[ignore = "reader: each Word <p> puts a cell on its own line, and a negative number alone on a line is taken for a page footer (reader_repros.rs)"]
     reads_back_l11 => Layout::L11, true;
     // The same without negative 本年增/减 (2019), to see past that failure.
     reads_back_l2_nonnegative => Layout::L2, false;
     reads_back_l5_nonnegative => Layout::L5, false;
-    #[ignore = "reader: L10 column order of 表二 ties go to row order (reader_repros.rs)"]
     reads_back_l10_nonnegative => Layout::L10, false;
     reads_back_l11_nonnegative => Layout::L11, false;
 }
 
 /// Every layout with no damage at all, on the fixed samples of both templates.
 #[test]
-#[ignore = "reader: negative 本年增/减 alone on a line (L2, L5, L10, L11); L10 column order (reader_repros.rs)"]
 fn samples_read_back_in_every_layout() {
     samples_read_back(&LAYOUTS);
 }
@@ -372,25 +366,15 @@ macro_rules! defect_tests {
 }
 
 defect_tests! {
-    #[ignore = "needs A02 (src/rules/a02_row_total.rs is a stub)"]
     defect_row_total_is_a02 => Defect::RowTotal, READABLE;
-    #[ignore = "needs A01 (src/rules/a01_balance.rs is a stub)"]
     defect_balance_is_a01 => Defect::Balance, READABLE;
-    #[ignore = "needs A03 (src/rules/a03_results_total.rs is a stub)"]
     defect_results_total_is_a03 => Defect::ResultsTotal, READABLE;
-    #[ignore = "needs A01 and A03 (stubs)"]
     defect_unbalanced_results_total_is_a01_and_a03 => Defect::ResultsTotalUnbalanced, READABLE;
-    #[ignore = "needs A04 (src/rules/a04_review_total.rs is a stub)"]
     defect_review_total_is_a04 => Defect::ReviewTotal, READABLE;
-    #[ignore = "needs V04 (src/rules/v04_negative.rs is a stub)"]
     defect_negative_is_v04 => Defect::Negative, READABLE_NEGATIVE;
-    #[ignore = "needs V05 (src/rules/v05_fraction.rs is a stub)"]
     defect_fraction_is_v05 => Defect::Fraction, READABLE;
-    #[ignore = "needs S01 (src/rules/s01_missing_section.rs is a stub)"]
     defect_missing_section_is_s01 => Defect::MissingSection, READABLE;
-    #[ignore = "needs S02 (src/rules/s02_section_order.rs is a stub)"]
     defect_swapped_sections_is_s02 => Defect::SwappedSections, READABLE;
-    #[ignore = "needs N01 (src/rules/n01_requests_stated.rs is a stub)"]
     defect_narrative_received_is_n01 => Defect::NarrativeReceived, READABLE;
 }
 

@@ -27,7 +27,6 @@ fn values(text: &str, row: &str) -> Vec<Option<f64>> {
 /// (cells.rs `is_page_footer`), so the row loses a cell and its values shift left.
 /// Read: [Some(3.0), Some(5.0), None]; expected [3, -1, 5].
 #[test]
-#[ignore = "reader: a negative number alone on a line is taken for a page footer"]
 fn negative_change_alone_on_a_line() {
     let text = "二、主动公开政府信息情况\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政处罚\n3\n-1\n5\n三、收到和处理政府信息公开申请情况\n";
     assert_eq!(
@@ -38,7 +37,6 @@ fn negative_change_alone_on_a_line() {
 
 /// The same cell in the L5 shape (each cell followed by a `|` line).
 #[test]
-#[ignore = "reader: a negative number alone on a line is taken for a page footer"]
 fn negative_change_alone_on_a_line_l5() {
     let text = "二、主动公开政府信息情况\n上一年项目数量\n|\n本年增/减\n|\n处理决定数量\n|\n行政处罚\n|\n3\n|\n-1\n|\n5\n|\n三、收到和处理政府信息公开申请情况\n";
     assert_eq!(
@@ -54,7 +52,6 @@ fn negative_change_alone_on_a_line_l5() {
 /// first page whenever 规章 is all zero (a 街道 report). The document's other tables were
 /// read column by column (表三 has a ColumnOrder note), which could break the tie.
 #[test]
-#[ignore = "reader: L10 column order of 表二 ties go to row order"]
 fn column_by_column_values_of_rows_without_arithmetic() {
     let text = "二、主动公开政府信息情况\n第二十条 第（六）项\n信息内容\n行政处罚\n行政强制\n上一年项目数量\n本年增/减\n处理决定数量\n0\n0\n0\n1\n0\n0\n三、收到和处理政府信息公开申请情况\n";
     assert_eq!(
@@ -71,7 +68,6 @@ fn column_by_column_values_of_rows_without_arithmetic() {
 /// 行政许可 and 其他对外管理服务事项 0 0 0, values column by column. Row order also scores 2
 /// (规章 [0, 0, 0] and 规范性文件 [0, 0, 0] both have stock ≥ new), so it wins the tie.
 #[test]
-#[ignore = "reader: L10 column order of 表二 ties go to row order"]
 fn column_by_column_values_with_zero_regulations() {
     let text = "二、主动公开政府信息情况\n第二十条 第（一）项\n信息内容\n规章\n规范性文件\n第二十条 第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n本年新制作数量\n本年新公开数量\n对外公开总数量\n0\n0\n0\n0\n0\n2\n0\n0\n0\n5\n0\n0\n三、收到和处理政府信息公开申请情况\n";
     assert_eq!(
