@@ -201,8 +201,11 @@ pub fn diagnostic(
     );
 
     // Lines to show: the primary one and those of related places, each with its marks.
+    // Related places beyond the first few (a placeholder finding lists a hundred cells) are
+    // counted, not drawn.
+    const SHOWN: usize = 4;
     let mut lines: Vec<Marked> = vec![mark(text, index, d.span.start, d.span.end, true)];
-    for r in &d.related {
+    for r in d.related.iter().take(SHOWN) {
         let m = mark(text, index, r.span.start, r.span.end, false);
         match lines.iter_mut().find(|l| l.line == m.line) {
             Some(l) => l.marks.extend(m.marks),
@@ -249,13 +252,22 @@ pub fn diagnostic(
     if !d.related.is_empty() {
         let _ = writeln!(out, "{pad} {bar}");
     }
-    for r in &d.related {
+    for r in d.related.iter().take(SHOWN) {
         let p = index.position(r.span.start);
         let _ = writeln!(
             out,
             "{pad} {} {}",
             style.gutter("="),
             style.bold(&format!("note: {}:{}: {}", p.line, p.column, r.message))
+        );
+    }
+    if d.related.len() > SHOWN {
+        let more = d.related.len() - SHOWN;
+        let _ = writeln!(
+            out,
+            "{pad} {} {}",
+            style.gutter("="),
+            style.bold(&format!("note: 另有{more}处（and {more} more）"))
         );
     }
     out.push('\n');

@@ -178,7 +178,6 @@ fn seed_with_wrong_row_total(dir: &Path) -> PathBuf {
 }
 
 #[test]
-#[ignore = "needs the A-rules (A02 row total), which are not implemented yet in nianbao-core"]
 fn exit_1_on_an_arithmetic_error() {
     let dir = scratch("exit1");
     let path = seed_with_wrong_row_total(&dir);
@@ -191,7 +190,6 @@ fn exit_1_on_an_arithmetic_error() {
 }
 
 #[test]
-#[ignore = "needs the A-rules (A02 row total), which are not implemented yet in nianbao-core"]
 fn text_output_points_at_the_error_with_an_underline() {
     let dir = scratch("text");
     let path = seed_with_wrong_row_total(&dir);
