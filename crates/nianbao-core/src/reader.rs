@@ -41,14 +41,21 @@ fn strip_numbering(s: &str) -> &str {
 }
 
 fn is_narrative(label: &str) -> bool {
-    let n = label.chars().count();
-    if label.contains('。') || label.contains(';') || n > 48 {
+    if label.len() > 48 * 3
+        || label.contains('。')
+        || label.contains(';')
+        || label.chars().count() > 48
+    {
         return true;
     }
-    let chars: Vec<char> = label.chars().collect();
-    chars
-        .windows(2)
-        .any(|w| matches!(w, [d, '件' | '条' | '次' | '个'] if d.is_ascii_digit()))
+    let mut prev = ' ';
+    for c in label.chars() {
+        if prev.is_ascii_digit() && matches!(c, '件' | '条' | '次' | '个') {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// The template row a label names, if any.
@@ -68,7 +75,7 @@ fn match_row(label: &str, defs: &[&'static RowDef]) -> Option<&'static RowDef> {
             continue;
         }
         for p in def.phrases {
-            if let Some(at) = stripped.find(p) {
+            if let Some(at) = crate::chars::find(stripped, p) {
                 let chars_before = stripped.get(..at).map(|s| s.chars().count()).unwrap_or(0);
                 if chars_before <= 14 && best.is_none_or(|(b, _)| at < b) {
                     best = Some((at, def));
@@ -317,11 +324,16 @@ fn columns_for(
     kind: TableKind,
     template: Template,
 ) -> &'static [template::ColumnDef] {
-    template::rows(kind, template)
+    let table: &'static [RowDef] = match (kind, template) {
+        (TableKind::Active, Template::T2019) => template::ACTIVE_2019,
+        (TableKind::Active, Template::T2021) => template::ACTIVE_2021,
+        (TableKind::Requests, _) => REQUESTS,
+        (TableKind::Reviews, _) => template::REVIEWS,
+    };
+    table
         .iter()
         .find(|d| d.key == def.key)
-        .map(|d| d.columns)
-        .unwrap_or(def.columns)
+        .map_or(def.columns, |d| d.columns)
 }
 
 fn is_header(label: &str) -> bool {
@@ -339,7 +351,7 @@ fn is_header(label: &str) -> bool {
         "项目",
     ]
     .iter()
-    .any(|h| label.contains(h))
+    .any(|h| crate::chars::contains(label, h))
 }
 
 fn to_item(c: &cells::Cell) -> Option<Item> {
@@ -1060,7 +1072,7 @@ fn read_reviews(view: &View, a: usize, b: usize) -> Option<Table> {
         "纠正",
         "审结",
     ];
-    let header_at = stream.iter().rposition(|c| matches!(&c.kind, Kind::Label(l) if HEADER.iter().any(|h| l.contains(h)) && !is_narrative(l)));
+    let header_at = stream.iter().rposition(|c| matches!(&c.kind, Kind::Label(l) if HEADER.iter().any(|h| crate::chars::contains(l, h)) && !is_narrative(l)));
     let has_header = header_at.is_some()
         || stream.iter().any(|c| matches!(&c.kind, Kind::Label(l) if l.contains("行政复议") && l.chars().count() < 12));
     let from = header_at.map(|h| h + 1).unwrap_or(0);
