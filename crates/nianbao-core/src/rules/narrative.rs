@@ -296,7 +296,7 @@ const NOT_THIS_YEAR: &[&str] = &[
     "较去年",
     "比上年",
     "比去年",
-    "上一年",
+    "较上一年",
     "去年",
     "累计",
     "以来",
@@ -496,6 +496,9 @@ fn review_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<C
             "胜诉",
             "出庭",
             "应诉",
+            "上年",
+            "上一年",
+            "前年",
         ],
     ) {
         return;
@@ -613,7 +616,26 @@ fn carried_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<
     } else {
         return;
     };
-    if contains_any(clause, &["复议", "诉讼", "比", "较", "办结率"]) {
+    // Not a sum with other figures ("上年结转的申请与本年新收申请合计12件").
+    if contains_any(
+        clause,
+        &[
+            "复议",
+            "诉讼",
+            "比",
+            "较",
+            "办结率",
+            "合计",
+            "共",
+            "总计",
+            "新收",
+            "本年",
+            "与",
+            "和",
+            "加",
+            "及",
+        ],
+    ) {
         return;
     }
     out.push(Claim {
