@@ -45,7 +45,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Code::L02,
             span,
             format!(
-                "{name}是人民政府，年度报告应包括工作考核、社会评议和责任追究结果情况（《条例》第五十条），但全文没有说明。请在“一、总体情况”的监督保障部分补充。"
+                "发文机关{name}是一级人民政府，其年度报告应包括工作考核、社会评议和责任追究结果情况（《条例》第五十条），但全文没有提到。请在“一、总体情况”的监督保障部分补充。"
             ),
             "A people's government's report must cover assessment, public review and accountability results (条例 art. 50); none is mentioned.",
         )

@@ -1056,3 +1056,134 @@ mod fixture_tests {
         assert_eq!(c.report.sections.len(), 6);
     }
 }
+
+/// The acceptance test: on the five seeds and the corpus, the codes of this rule set at warning
+/// and error level are exactly the expected ones (seeds-expected.md, corpus/README.md).
+#[cfg(test)]
+mod acceptance {
+    use super::{claims, Prose, Subject};
+    use crate::registry::{Code, Severity};
+
+    const MINE: &[Code] = &[
+        Code::S06,
+        Code::N01,
+        Code::N02,
+        Code::N03,
+        Code::N04,
+        Code::M01,
+        Code::M02,
+        Code::M03,
+        Code::M04,
+        Code::L01,
+        Code::L02,
+        Code::L03,
+        Code::L04,
+        Code::C01,
+        Code::X01,
+    ];
+
+    const FILES: &[(&str, &str, &[&str])] = &[
+        (
+            "000",
+            include_str!("../../../../../shared/seeds/000_0396a1651b83a830.txt"),
+            &[],
+        ),
+        (
+            "001",
+            include_str!("../../../../../shared/seeds/001_bafcd2ea084bb138.txt"),
+            &[],
+        ),
+        (
+            "002",
+            include_str!("../../../../../shared/seeds/002_23d160e7ec491542.txt"),
+            &["L01", "N02"],
+        ),
+        (
+            "003",
+            include_str!("../../../../../shared/seeds/003_2203413ca7ac2a79.txt"),
+            &[],
+        ),
+        (
+            "004",
+            include_str!("../../../../../shared/seeds/004_87f7c85504457707.txt"),
+            &[],
+        ),
+        (
+            "huaian",
+            include_str!("../../../../../shared/corpus/huaian-city-2024.pdf-text.txt"),
+            &["L02"],
+        ),
+        (
+            "city",
+            include_str!("../../../../../shared/corpus/city-2025-web-page.html"),
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn seeds_and_corpus_give_exactly_the_expected_codes() {
+        for (name, text, expected) in FILES {
+            let checked = crate::check(text);
+            let mut got: Vec<&str> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| MINE.contains(&d.code) && d.severity != Severity::Info)
+                .map(|d| d.code.as_str())
+                .collect();
+            got.sort();
+            assert_eq!(&got, expected, "{name}: {:#?}", checked.diagnostics);
+        }
+    }
+
+    #[test]
+    fn x01_is_one_info_finding_per_kind_on_the_seeds() {
+        for (name, n) in [("000", 1), ("001", 1), ("002", 0), ("003", 0), ("004", 0)] {
+            let text = FILES
+                .iter()
+                .find(|f| f.0 == name)
+                .map(|f| f.1)
+                .unwrap_or("");
+            let x = crate::check(text)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == Code::X01)
+                .count();
+            assert_eq!(x, n, "{name}");
+        }
+    }
+
+    #[test]
+    fn seed_002_lawsuit_points_at_the_number() {
+        let text = FILES[2].1;
+        let d: Vec<_> = crate::check(text)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == Code::N02)
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(&text[d[0].span.start..d[0].span.end], "1");
+        assert!(text[..d[0].span.end].ends_with("收到行政诉讼1"));
+    }
+
+    /// Silence on huaian is agreement, not blindness: its figures are read and match.
+    #[test]
+    fn huaian_narrative_figures_are_read() {
+        let text = FILES[5].1;
+        let view = crate::view::View::new(text);
+        let prose = Prose::build(&view.text, |_| false);
+        let got: Vec<_> = claims(&prose, Some(2024))
+            .iter()
+            .map(|c| (c.subject, c.value))
+            .collect();
+        for want in [
+            (Subject::Requests, Some(3119)),
+            (Subject::CarriedIn, Some(34)),
+            (Subject::CarriedOut, Some(103)),
+            (Subject::Reconsideration, Some(351)),
+            (Subject::Litigation, Some(46)),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert_eq!(super::breakdowns(&prose).len(), 2);
+    }
+}

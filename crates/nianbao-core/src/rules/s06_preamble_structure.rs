@@ -9,6 +9,7 @@
 //!   speak of the report: 全文/本报告/报告/年报, and of its make-up: 包括/包含/由/分为/组成/共);
 //! - an outline naming at least three section titles that leaves out 行政复议/行政诉讼 or
 //!   其他需要报告的事项.
+//!
 //! A preamble that only says who compiled the report ("本报告由…办公室编制") is no outline. No
 //! section found → nothing (there is no "before the first section"; S01 reports it).
 

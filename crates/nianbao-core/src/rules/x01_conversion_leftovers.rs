@@ -24,12 +24,15 @@ const ENTITIES: &[&str] = &[
     "nbsp", "lt", "gt", "amp", "quot", "apos", "ensp", "emsp", "ldquo", "rdquo", "middot", "mdash",
 ];
 
-/// Positions `(start, end)` in `text` of each leftover kind.
+/// A leftover's view range `(start, end)`.
+type Hit = (usize, usize);
+
+/// Where each kind of leftover is in the view text.
 struct Found {
-    bookmarks: Vec<(usize, usize)>,
-    bold: Vec<(usize, usize)>,
-    tags: Vec<(usize, usize)>,
-    entities: Vec<(usize, usize)>,
+    bookmarks: Vec<Hit>,
+    bold: Vec<Hit>,
+    tags: Vec<Hit>,
+    entities: Vec<Hit>,
 }
 
 fn find(text: &str, html: bool) -> Found {
@@ -118,7 +121,7 @@ fn entity_at(text: &str, i: usize) -> Option<usize> {
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let text = &ctx.view.text;
     let f = find(text, ctx.report.html);
-    let kinds: [(&Vec<(usize, usize)>, &str, &str); 4] = [
+    let kinds: [(&[Hit], &str, &str); 4] = [
         (&f.bookmarks, "Word书签标记", "Word bookmark markers"),
         (&f.bold, "Markdown加粗符号", "Markdown bold markers (**)"),
         (&f.tags, "HTML标签", "HTML tags"),
