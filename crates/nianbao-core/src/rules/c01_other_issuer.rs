@@ -105,7 +105,12 @@ fn other_name(
     let mut hits: Vec<(usize, usize, String)> = Vec::new();
     for (i, _) in text.match_indices('我') {
         let after = text.get(i + '我'.len_utf8()..).unwrap_or("");
-        let Some(p) = after.find(suffix) else {
+        // Only a name right after 我 (up to 6 characters), so the scan stays linear.
+        let window_end = after
+            .char_indices()
+            .nth(6 + 2)
+            .map_or(after.len(), |(j, _)| j);
+        let Some(p) = after.get(..window_end).and_then(|w| w.find(suffix)) else {
             continue;
         };
         let other = after.get(..p).unwrap_or("");

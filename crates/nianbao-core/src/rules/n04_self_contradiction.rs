@@ -52,7 +52,10 @@ fn judge(ctx: &Context, prose: &Prose, b: &Breakdown) -> Option<Diagnostic> {
     let total = b.total.value;
     let unit = b.total.unit;
     let labels: Vec<&str> = b.parts.iter().map(|(_, l)| prose.slice(l.0, l.1)).collect();
-    let sum: u64 = b.parts.iter().map(|(c, _)| c.value).sum();
+    let sum = b
+        .parts
+        .iter()
+        .fold(0u64, |s, (c, _)| s.saturating_add(c.value));
     let listed = b
         .parts
         .iter()

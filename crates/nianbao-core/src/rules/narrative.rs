@@ -683,12 +683,18 @@ fn breakdown_at(sentence: &str, base: usize, at: usize) -> Option<Breakdown> {
     // The total: the last count of the clause right before 其中.
     let head = sentence.get(..at)?;
     let head = head.strip_suffix(',').unwrap_or(head);
-    let clause_start = head
+    // Look back at most 80 characters, so many 其中 in one sentence stay linear; a longer
+    // clause is no plain "共…N件" anyway.
+    let (clause_start, c) = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+        .take(80)
+        .find(|&(i, c)| is_clause_break(c) || i == 0)?;
+    let clause_start = if is_clause_break(c) {
+        clause_start + c.len_utf8()
+    } else {
+        clause_start
+    };
     let total_clause = head.get(clause_start..)?;
     if contains_any(total_clause, PART_STOP) || contains_any(total_clause, &["超过", "逾"]) {
         return None;
@@ -700,11 +706,13 @@ fn breakdown_at(sentence: &str, base: usize, at: usize) -> Option<Breakdown> {
     // The parts: up to the next 其中 or a bracket.
     let rest_start = at + "其中".len();
     let rest = sentence.get(rest_start..)?;
-    let rest_end = ["其中", "(", ")"]
-        .iter()
-        .filter_map(|k| rest.find(k))
-        .min()
-        .unwrap_or(rest.len());
+    // One pass that stops at the first of them, so many 其中 in one sentence stay linear.
+    let rest_end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            c == '(' || c == ')' || rest.get(i..).is_some_and(|r| r.starts_with("其中"))
+        })
+        .map_or(rest.len(), |(i, _)| i);
     let rest = rest.get(..rest_end)?;
     let mut parts = Vec::new();
     for (ca, cb) in clauses(rest) {
@@ -1064,7 +1072,7 @@ mod acceptance {
     use super::{claims, Prose, Subject};
     use crate::registry::{Code, Severity};
 
-    const MINE: &[Code] = &[
+    pub(super) const MINE: &[Code] = &[
         Code::S06,
         Code::N01,
         Code::N02,
@@ -1185,5 +1193,62 @@ mod acceptance {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
         assert_eq!(super::breakdowns(&prose).len(), 2);
+    }
+}
+
+/// No input makes this rule set panic, and pathological repetition stays fast.
+#[cfg(test)]
+mod robustness {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(s in "[0-9年月日件条起其中共我本局街道镇〔〕\\[\\]()（）<>/&#;:,，。；、\\n *|\t收到受理申请依行政复议诉讼未无没有发生六、其他需要报告的事项统计期限国办公开办函号部分全文包括组成bookmarkspn-]{0,300}") {
+            let c = crate::check(&s);
+            for d in &c.diagnostics {
+                prop_assert!(d.span.start <= d.span.end && d.span.end <= s.len());
+                prop_assert!(s.is_char_boundary(d.span.start) && s.is_char_boundary(d.span.end));
+            }
+        }
+    }
+
+    /// Only this rule set runs here, so the bound measures these rules.
+    #[test]
+    fn repetition_stays_linear() {
+        let others: Vec<_> = crate::registry::ALL_CODES
+            .iter()
+            .copied()
+            .filter(|c| !super::acceptance::MINE.contains(c))
+            .collect();
+        let options = crate::Options { disabled: others };
+        for unit in [
+            "其中",
+            "其中1件",
+            "共1件,其中自然人1件,",
+            "其中\n",
+            "我",
+            "我局",
+            "<a",
+            "&nbsp",
+            "**",
+            "2023年",
+            "20231年",
+            "收到申请",
+            "收到申请1件,",
+            "未收到",
+            "行政复议、",
+            "〔2019〕60号",
+            "统计期限",
+            "年报包括三部分",
+        ] {
+            let big = format!(
+                "测试街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n共10件,{}\n六、其他需要报告的事项\n无。",
+                unit.repeat(5_000)
+            );
+            let t = std::time::Instant::now();
+            let _ = crate::check_with(&big, &options);
+            assert!(t.elapsed().as_secs() < 10, "{unit}: {:?}", t.elapsed());
+        }
     }
 }
