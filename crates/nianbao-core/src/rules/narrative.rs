@@ -363,6 +363,10 @@ const REQUEST_STOP: &[&str] = &[
     "建议",
     "提案",
     "举报",
+    "政务服务",
+    "办事事项",
+    "审批",
+    "许可",
     "除",
     "平均",
 ];
@@ -402,42 +406,88 @@ pub fn claims(prose: &Prose, year: Option<i32>) -> Vec<Claim> {
     out
 }
 
+/// Words that may stand between "none" and what there was none of: "没有发生因政府信息公开
+/// 申请行政复议", "未收到任何政府信息公开申请", "未收到行政复议、依申请公开件".
+const FILLER: &[&str] = &[
+    "政府信息公开",
+    "信息公开",
+    "行政复议",
+    "行政诉讼",
+    "工作",
+    "因",
+    "被",
+    "申请",
+    "提起",
+    "提出",
+    "提交",
+    "相关",
+    "任何",
+    "公众",
+    "群众",
+    "的",
+    "、",
+    "和",
+    "及",
+    "或",
+    "与",
+    "案件",
+    "事项",
+];
+
+/// Whether `gap` is made only of filler words.
+fn only_filler(mut gap: &str) -> bool {
+    while !gap.is_empty() {
+        match FILLER.iter().find_map(|f| gap.strip_prefix(f)) {
+            Some(rest) => gap = rest,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The nearest "none" marker before `at` in `clause` with only filler in between: its start.
+fn none_before(clause: &str, at: usize) -> Option<usize> {
+    let head = clause.get(..at)?;
+    NONE_MARKERS
+        .iter()
+        .filter_map(|m| {
+            let p = head.rfind(m)?;
+            only_filler(head.get(p + m.len()..)?).then_some(p)
+        })
+        .max()
+}
+
 fn request_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<Claim>) {
     if cs.is_empty() {
         // "未收到依申请公开件", "本年度未收到政府信息公开申请".
-        for m in NONE_MARKERS {
-            let Some(at) = clause.find(m) else { continue };
-            let after = clause.get(at + m.len()..).unwrap_or("");
-            let hit = ["依申请", "政府信息公开申请", "公开申请"]
-                .iter()
-                .filter_map(|k| after.find(k).map(|p| (p, k.len(), *k)))
-                .min_by_key(|x| x.0);
-            let Some((p, klen, k)) = hit else { continue };
-            let gap = after.get(..p).unwrap_or("");
-            let tail = after.get(p + klen..).unwrap_or("");
-            let about_reviews = k != "依申请"
-                && (contains_any(gap, &["复议", "诉讼"])
-                    || tail.starts_with("行政复议")
-                    || tail.starts_with("行政诉讼")
-                    || tail.starts_with("复议")
-                    || tail.starts_with("诉讼"));
-            if gap.chars().count() > 12
-                || about_reviews
-                || (*m == "无" && !gap.is_empty())
-                || contains_any(clause, &["除", "答复", "反馈", "投诉"])
-            {
-                continue;
-            }
-            out.push(Claim {
-                subject: Subject::Requests,
-                value: None,
-                unit: '件',
-                start: a + at,
-                end: a + at + m.len() + p + klen,
-                clause: (a, b),
-            });
+        if contains_any(clause, &["除", "答复", "反馈", "投诉"]) {
             return;
         }
+        let hit = ["依申请", "政府信息公开申请", "公开申请"]
+            .iter()
+            .filter_map(|k| clause.find(k).map(|p| (p, k.len(), *k)))
+            .min_by_key(|x| x.0);
+        let Some((p, klen, k)) = hit else { return };
+        let tail = clause.get(p + klen..).unwrap_or("");
+        // "因政府信息公开申请行政复议" is about reviews, not requests.
+        let about_reviews = k != "依申请"
+            && ["行政复议", "行政诉讼", "复议", "诉讼"]
+                .iter()
+                .any(|r| tail.starts_with(r));
+        if about_reviews {
+            return;
+        }
+        let Some(m_at) = none_before(clause, p) else {
+            return;
+        };
+        out.push(Claim {
+            subject: Subject::Requests,
+            value: None,
+            unit: '件',
+            start: a + m_at,
+            end: a + p + klen,
+            clause: (a, b),
+        });
         return;
     }
     let Some(v) = RECEIVE.iter().filter_map(|k| clause.find(k)).min() else {
@@ -450,6 +500,7 @@ fn request_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<
     let before = clause.get(..c.start - a).unwrap_or("");
     if c.vague
         || !between.contains("申请")
+        || !(between.contains("公开") || clause.contains("依申请"))
         || between.chars().count() > 24
         || contains_any(before, REQUEST_STOP)
         || contains_any(clause, &["件次", "人次"])
@@ -562,29 +613,17 @@ fn review_none(clause: &str, a: usize, b: usize, out: &mut Vec<Claim>) {
     ) {
         return;
     }
-    let Some((m_at, m)) = NONE_MARKERS
-        .iter()
-        .filter_map(|m| clause.find(m).map(|p| (p, *m)))
-        .min_by_key(|x| x.0)
-    else {
-        return;
-    };
-    let after_marker = m_at + m.len();
     for (k, subject) in REVIEW_KEYWORDS {
-        let Some(p) = clause.get(after_marker..).and_then(|r| r.find(k)) else {
+        let Some(p) = clause.find(k) else { continue };
+        let Some(m_at) = none_before(clause, p) else {
             continue;
         };
-        let gap = clause.get(after_marker..after_marker + p).unwrap_or("");
-        let gap_clean = gap.replace("行政复议", "").replace("行政诉讼", "");
-        if gap_clean.chars().count() > 16 || (m == "无" && gap_clean.chars().count() > 10) {
-            continue;
-        }
         out.push(Claim {
             subject: *subject,
             value: None,
             unit: '件',
             start: a + m_at,
-            end: a + after_marker + p + k.len(),
+            end: a + p + k.len(),
             clause: (a, b),
         });
     }
@@ -995,9 +1034,32 @@ mod tests {
             "未收到公众申请要求公开的其他政府方面信息",
             "行政复议结果未发生变化",
             "无正当理由大量反复申请",
+            "无正当理由大量反复申请行政复议",
+            "受理政务服务申请事项5000件",
+            "收到申请5件",
+            "未收到公众提出的意见和行政复议决定",
         ] {
             assert_eq!(subjects(t), vec![], "{t}");
         }
+    }
+
+    #[test]
+    fn none_claims_with_filler_words() {
+        assert_eq!(
+            subjects("未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况"),
+            vec![
+                (Subject::Reconsideration, None),
+                (Subject::Litigation, None)
+            ]
+        );
+        assert_eq!(
+            subjects("本年度没有收到任何政府信息公开申请"),
+            vec![(Subject::Requests, None)]
+        );
+        assert_eq!(
+            subjects("无论何时,未发生行政复议"),
+            vec![(Subject::Reconsideration, None)]
+        );
     }
 
     #[test]
