@@ -26,7 +26,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let (what, what_en, total, detail, cells) = match claim.subject {
             Subject::Reconsideration => {
                 let Some((t, cell)) = recon else { continue };
-                ("行政复议", "reconsideration", t, String::new(), vec![cell])
+                (
+                    "行政复议",
+                    "reconsideration",
+                    t,
+                    String::new(),
+                    vec![(cell, format!("表四行政复议总计：{t}"))],
+                )
             }
             Subject::Litigation => {
                 let (Some((d, dc)), Some((a, ac))) = (direct, after) else {
@@ -37,12 +43,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     "litigation",
                     d + a,
                     format!("（未经复议直接起诉{d}、复议后起诉{a}）"),
-                    vec![dc, ac],
+                    vec![
+                        (dc, format!("表四未经复议直接起诉总计：{d}")),
+                        (ac, format!("表四复议后起诉总计：{a}")),
+                    ],
                 )
             }
             _ => continue,
         };
-        let said = quote(&prose, claim.clause)
+        let said = quote(ctx, &prose, claim.clause)
             .map(|q| format!("正文写“{q}”"))
             .unwrap_or_else(|| "正文".to_string());
         let (zh, en) = match claim.value {
@@ -72,8 +81,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         };
         let mut d = Diagnostic::new(Code::N02, prose.span(ctx, claim.start, claim.end), zh, en);
-        for c in cells.into_iter().flatten() {
-            d = d.with_related(c, format!("表四{what}总计"));
+        for (cell, label) in cells {
+            if let Some(c) = cell {
+                d = d.with_related(c, label);
+            }
         }
         out.push(d);
     }

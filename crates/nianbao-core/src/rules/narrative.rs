@@ -419,6 +419,8 @@ const FILLER: &[&str] = &[
     "申请",
     "提起",
     "提出",
+    "引起",
+    "引发",
     "提交",
     "相关",
     "任何",
@@ -798,9 +800,14 @@ pub fn total_or_sum(table: &Table, row: &str, parts: &[&str]) -> Option<(i64, Op
     }
 }
 
-/// A clause short enough to quote in a message.
-pub fn quote(prose: &Prose, clause: (usize, usize)) -> Option<&str> {
-    let s = prose.slice(clause.0, clause.1).trim();
+/// A clause short enough to quote in a message, as written in the original (full-width
+/// punctuation kept), without line breaks, spaces or markdown asterisks.
+pub fn quote(ctx: &Context, prose: &Prose, clause: (usize, usize)) -> Option<String> {
+    let s: String = ctx
+        .slice(prose.span(ctx, clause.0, clause.1))
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect();
     let n = s.chars().count();
     ((2..=40).contains(&n) && s.chars().any(is_han)).then_some(s)
 }
@@ -1059,6 +1066,35 @@ mod tests {
         assert_eq!(
             subjects("无论何时,未发生行政复议"),
             vec![(Subject::Reconsideration, None)]
+        );
+    }
+
+    #[test]
+    fn department_style_sentences() {
+        assert_eq!(
+            subjects("2023年,本机关共收到政府信息公开申请15件,其中当面申请2件,网上申请13件;上年结转1件。"),
+            vec![(Subject::Requests, Some(15)), (Subject::CarriedIn, Some(1))]
+        );
+        assert_eq!(
+            subjects("全年未发生因政府信息公开引起的行政复议和行政诉讼案件。"),
+            vec![
+                (Subject::Reconsideration, None),
+                (Subject::Litigation, None)
+            ]
+        );
+        assert_eq!(
+            subjects("本年度发生政府信息公开行政复议案件1件、行政诉讼案件2件。"),
+            vec![
+                (Subject::Reconsideration, Some(1)),
+                (Subject::Litigation, Some(2))
+            ]
+        );
+        assert_eq!(
+            subjects("行政复议、行政诉讼案件均为0件。"),
+            vec![
+                (Subject::Reconsideration, Some(0)),
+                (Subject::Litigation, Some(0))
+            ]
         );
     }
 
