@@ -50,10 +50,11 @@ fn negative_change_alone_on_a_line_l5() {
 /// arithmetic tells the two orders apart (score() only looks at 规章/规范性文件), so the tie
 /// goes to row order: 行政强制 reads [1, 0, 0] instead of [0, 1, 0]. The same happens on the
 /// first page whenever 规章 is all zero (a 街道 report). The document's other tables were
-/// read column by column (表三 has a ColumnOrder note), which could break the tie.
+/// read column by column (表三 has a ColumnOrder note): that breaks the tie, so the text
+/// carries a 表三 in the same PDF layout, as a real report does.
 #[test]
 fn column_by_column_values_of_rows_without_arithmetic() {
-    let text = "二、主动公开政府信息情况\n第二十条 第（六）项\n信息内容\n行政处罚\n行政强制\n上一年项目数量\n本年增/减\n处理决定数量\n0\n0\n0\n1\n0\n0\n三、收到和处理政府信息公开申请情况\n";
+    let text = "二、主动公开政府信息情况\n第二十条 第（六）项\n信息内容\n行政处罚\n行政强制\n上一年项目数量\n本年增/减\n处理决定数量\n0\n0\n0\n1\n0\n0\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n自然人\n1\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n1\n0\n";
     assert_eq!(
         values(text, "penalty"),
         vec![Some(0.0), Some(0.0), Some(0.0)]
@@ -69,7 +70,7 @@ fn column_by_column_values_of_rows_without_arithmetic() {
 /// (规章 [0, 0, 0] and 规范性文件 [0, 0, 0] both have stock ≥ new), so it wins the tie.
 #[test]
 fn column_by_column_values_with_zero_regulations() {
-    let text = "二、主动公开政府信息情况\n第二十条 第（一）项\n信息内容\n规章\n规范性文件\n第二十条 第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n本年新制作数量\n本年新公开数量\n对外公开总数量\n0\n0\n0\n0\n0\n2\n0\n0\n0\n5\n0\n0\n三、收到和处理政府信息公开申请情况\n";
+    let text = "二、主动公开政府信息情况\n第二十条 第（一）项\n信息内容\n规章\n规范性文件\n第二十条 第（五）项\n信息内容\n行政许可\n其他对外管理服务事项\n本年新制作数量\n本年新公开数量\n对外公开总数量\n0\n0\n0\n0\n0\n2\n0\n0\n0\n5\n0\n0\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n自然人\n1\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n1\n0\n";
     assert_eq!(
         values(text, "normative_documents"),
         vec![Some(0.0), Some(2.0), Some(5.0)]
