@@ -115,11 +115,18 @@ pub fn parse_value(word: &str) -> Option<Value> {
     if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let clean: String = num.chars().filter(|&c| c != ',').collect();
-    if clean.matches('.').count() > 1 || clean.ends_with('.') {
+    if num.matches('.').count() > 1 || num.ends_with('.') {
         return None;
     }
-    let value: f64 = clean.parse().ok()?;
+    let value: f64 = if num.contains(',') {
+        num.chars()
+            .filter(|&c| c != ',')
+            .collect::<String>()
+            .parse()
+            .ok()?
+    } else {
+        num.parse().ok()?
+    };
     let suffix = suffix.trim();
     if !suffix.is_empty() {
         const UNITS: &[&str] = &[
@@ -191,10 +198,12 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
         .collect();
     for (k, &(off, w)) in parts.iter().enumerate() {
         let (s, e) = (base + off, base + off + w.len());
-        let next_is_label = parts
-            .get(k + 1)
-            .is_some_and(|(_, n)| parse_value(n).is_none() && n.chars().any(is_han));
-        let mut value = if is_numbering(w) && next_is_label {
+        let next_is_label = || {
+            parts
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.chars().any(is_han) && parse_value(n).is_none())
+        };
+        let mut value = if is_numbering(w) && next_is_label() {
             None
         } else {
             parse_value(w)

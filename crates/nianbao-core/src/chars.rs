@@ -35,11 +35,23 @@ fn simplified(c: char) -> char {
 /// self-synchronising, so a match always starts on a char boundary.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
-    if n.len() > h.len() {
+    if n.is_empty() || n.len() > h.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| h.get(i) == Some(&first) && h.get(i..i + n.len()) == Some(n))
+    // Scan for the needle's second byte: in Chinese text first bytes (0xE4..0xE9) are common,
+    // continuation bytes are not.
+    let k = usize::from(n.len() > 1);
+    let probe = *n.get(k)?;
+    let mut at = k;
+    while let Some(tail) = h.get(at..) {
+        let i = tail.iter().position(|&b| b == probe)?;
+        let start = (at + i) - k;
+        if h.get(start..start + n.len()) == Some(n) {
+            return Some(start);
+        }
+        at += i + 1;
+    }
+    None
 }
 
 pub fn contains(haystack: &str, needle: &str) -> bool {
@@ -48,6 +60,9 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
 
 /// What a character reads as: `None` to drop it (zero-width marks, BOM).
 pub fn normalize(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c);
+    }
     match c {
         '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' => None,
         '\u{3000}' | '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Some(' '),

@@ -75,6 +75,8 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         compact: &compact,
         evidence: &evidence,
         section_ranges: found.iter().map(|(s, r)| (s.number, r.clone())).collect(),
+        prose: std::cell::OnceCell::new(),
+        claims: std::cell::OnceCell::new(),
     };
     let mut diagnostics = rules::run(&ctx, options);
     diagnostics.sort_by(|a, b| {

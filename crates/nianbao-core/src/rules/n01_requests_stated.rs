@@ -9,7 +9,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::narrative::{claims, quote, total_or_sum, Prose, Subject};
+use crate::rules::narrative::{quote, total_or_sum, Subject};
 use crate::rules::{with_values, Context};
 
 const COLUMNS: &[&str] = &[
@@ -29,9 +29,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let carried_in = total_or_sum(table, "carried_in", COLUMNS).map_or(0, |t| t.0);
-    let prose = Prose::new(ctx);
-    let year = ctx.report.year.as_ref().map(|y| y.value);
-    for claim in claims(&prose, year) {
+    let prose = ctx.prose();
+    for claim in ctx.claims() {
         if claim.subject != Subject::Requests {
             continue;
         }

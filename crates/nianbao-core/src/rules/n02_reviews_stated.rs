@@ -10,7 +10,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::narrative::{claims, quote, total_or_sum, Prose, Subject, REVIEW_PARTS};
+use crate::rules::narrative::{quote, total_or_sum, Subject, REVIEW_PARTS};
 use crate::rules::{with_values, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -20,9 +20,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let recon = total_or_sum(table, "reconsideration", REVIEW_PARTS);
     let direct = total_or_sum(table, "litigation_direct", REVIEW_PARTS);
     let after = total_or_sum(table, "litigation_after_reconsideration", REVIEW_PARTS);
-    let prose = Prose::new(ctx);
-    let year = ctx.report.year.as_ref().map(|y| y.value);
-    for claim in claims(&prose, year) {
+    let prose = ctx.prose();
+    for claim in ctx.claims() {
         let (what, what_en, total, detail, cells) = match claim.subject {
             Subject::Reconsideration => {
                 let Some((t, cell)) = recon else { continue };

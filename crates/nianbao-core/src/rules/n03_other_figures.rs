@@ -10,7 +10,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::narrative::{claims, quote, total_or_sum, Prose, Subject};
+use crate::rules::narrative::{quote, total_or_sum, Subject};
 use crate::rules::{with_values, Context};
 
 const COLUMNS: &[&str] = &[
@@ -26,9 +26,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(table) = with_values(&ctx.report.tables.requests) else {
         return;
     };
-    let prose = Prose::new(ctx);
-    let year = ctx.report.year.as_ref().map(|y| y.value);
-    for claim in claims(&prose, year) {
+    let prose = ctx.prose();
+    for claim in ctx.claims() {
         let (row, label, what, what_en) = match claim.subject {
             Subject::CarriedOut => (
                 "carried_out",

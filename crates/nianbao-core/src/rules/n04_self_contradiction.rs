@@ -40,8 +40,8 @@ const DISJOINT: &[&str] = &[
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(ctx);
-    for b in breakdowns(&prose) {
+    let prose = ctx.prose();
+    for b in breakdowns(prose) {
         if let Some(d) = judge(ctx, &prose, &b) {
             out.push(d);
         }

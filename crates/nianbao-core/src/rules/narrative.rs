@@ -280,7 +280,7 @@ pub fn counts(text: &str, base: usize) -> Vec<Count> {
 }
 
 pub fn contains_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+    words.iter().any(|w| crate::chars::contains(s, w))
 }
 
 /// Whether the clause names a year other than the report's (a claim about another year).
@@ -395,6 +395,14 @@ pub fn claims(prose: &Prose, year: Option<i32>) -> Vec<Claim> {
     let mut out = Vec::new();
     for (a, b) in clauses(&prose.text) {
         let clause = prose.slice(a, b);
+        // Every claim is about requests (申请), reviews (复议, 诉讼) or carried-over requests
+        // (结转, 顺延, 转入下年度): other clauses cannot make one, so they are not searched further.
+        if !contains_any(
+            clause,
+            &["申请", "复议", "诉讼", "结转", "顺延", "下年度", "转入"],
+        ) {
+            continue;
+        }
         if other_year(clause, year) || contains_any(clause, NOT_THIS_YEAR) {
             continue;
         }
@@ -501,8 +509,8 @@ fn request_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<
     let between = clause.get(v..c.start - a).unwrap_or("");
     let before = clause.get(..c.start - a).unwrap_or("");
     if c.vague
-        || !between.contains("申请")
-        || !(between.contains("公开") || clause.contains("依申请"))
+        || !crate::chars::contains(between, "申请")
+        || !(crate::chars::contains(between, "公开") || crate::chars::contains(clause, "依申请"))
         || between.chars().count() > 24
         || contains_any(before, REQUEST_STOP)
         || contains_any(clause, &["件次", "人次"])
