@@ -35,7 +35,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let span = prose.span(ctx, claim.start, claim.end);
-        let said = quote(ctx, &prose, claim.clause)
+        let said = quote(ctx, prose, claim.clause)
             .map(|q| format!("正文写“{q}”"))
             .unwrap_or_else(|| "正文".to_string());
         let d = match claim.value {

@@ -50,7 +50,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             _ => continue,
         };
-        let said = quote(ctx, &prose, claim.clause)
+        let said = quote(ctx, prose, claim.clause)
             .map(|q| format!("正文写“{q}”"))
             .unwrap_or_else(|| "正文".to_string());
         let (zh, en) = match claim.value {

@@ -42,7 +42,7 @@ const DISJOINT: &[&str] = &[
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let prose = ctx.prose();
     for b in breakdowns(prose) {
-        if let Some(d) = judge(ctx, &prose, &b) {
+        if let Some(d) = judge(ctx, prose, &b) {
             out.push(d);
         }
     }
