@@ -71,7 +71,31 @@ fn is_rule_line(line: &str) -> bool {
 
 pub fn parse_value(word: &str) -> Option<Value> {
     let w = word.trim().trim_matches('*');
-    if w.is_empty() {
+    // Fast exit for label words: a value starts with a digit, a sign, a placeholder, or one of
+    // the few words below.
+    let first = w.chars().next()?;
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '+' | '-'
+                | '—'
+                | '–'
+                | '─'
+                | '/'
+                | '\\'
+                | '_'
+                | '无'
+                | '若'
+                | '不'
+                | '暂'
+                | '数'
+                | '多'
+                | '约'
+                | '近'
+                | '减'
+                | '增'
+        ))
+    {
         return None;
     }
     if w == "无"

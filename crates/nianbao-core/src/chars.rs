@@ -22,7 +22,30 @@ fn traditional_table() -> &'static [(char, char)] {
     })
 }
 
+/// One bit per BMP code point: set where the character is in the traditional table, so most
+/// characters skip the binary search.
+fn traditional_bits() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 1024];
+        for &(t, _) in traditional_table() {
+            let cp = t as usize;
+            if let Some(word) = bits.get_mut(cp / 64) {
+                *word |= 1 << (cp % 64);
+            }
+        }
+        bits
+    })
+}
+
 fn simplified(c: char) -> char {
+    let cp = c as usize;
+    let maybe = traditional_bits()
+        .get(cp / 64)
+        .is_none_or(|w| w & (1 << (cp % 64)) != 0);
+    if !maybe {
+        return c;
+    }
     let t = traditional_table();
     t.binary_search_by_key(&c, |p| p.0)
         .ok()
