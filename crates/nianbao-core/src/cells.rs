@@ -47,9 +47,13 @@ fn is_page_footer(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let inner = t.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | ' '));
-    let dashed =
-        inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    // Dashes on both sides (`- 3 -`): a lone `-1` is a negative number, not a footer.
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–');
+    let inner = t.trim_matches(|c: char| is_dash(c) || c == ' ');
+    let dashed = t.starts_with(is_dash)
+        && t.ends_with(is_dash)
+        && !inner.is_empty()
+        && inner.chars().all(|c| c.is_ascii_digit());
     let page = t.starts_with('第')
         && t.contains('页')
         && t.chars().count() <= 12
@@ -67,7 +71,31 @@ fn is_rule_line(line: &str) -> bool {
 
 pub fn parse_value(word: &str) -> Option<Value> {
     let w = word.trim().trim_matches('*');
-    if w.is_empty() {
+    // Fast exit for label words: a value starts with a digit, a sign, a placeholder, or one of
+    // the few words below.
+    let first = w.chars().next()?;
+    if !(first.is_ascii_digit()
+        || matches!(
+            first,
+            '+' | '-'
+                | '—'
+                | '–'
+                | '─'
+                | '/'
+                | '\\'
+                | '_'
+                | '无'
+                | '若'
+                | '不'
+                | '暂'
+                | '数'
+                | '多'
+                | '约'
+                | '近'
+                | '减'
+                | '增'
+        ))
+    {
         return None;
     }
     if w == "无"
@@ -111,11 +139,18 @@ pub fn parse_value(word: &str) -> Option<Value> {
     if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let clean: String = num.chars().filter(|&c| c != ',').collect();
-    if clean.matches('.').count() > 1 || clean.ends_with('.') {
+    if num.matches('.').count() > 1 || num.ends_with('.') {
         return None;
     }
-    let value: f64 = clean.parse().ok()?;
+    let value: f64 = if num.contains(',') {
+        num.chars()
+            .filter(|&c| c != ',')
+            .collect::<String>()
+            .parse()
+            .ok()?
+    } else {
+        num.parse().ok()?
+    };
     let suffix = suffix.trim();
     if !suffix.is_empty() {
         const UNITS: &[&str] = &[
@@ -187,10 +222,12 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
         .collect();
     for (k, &(off, w)) in parts.iter().enumerate() {
         let (s, e) = (base + off, base + off + w.len());
-        let next_is_label = parts
-            .get(k + 1)
-            .is_some_and(|(_, n)| parse_value(n).is_none() && n.chars().any(is_han));
-        let mut value = if is_numbering(w) && next_is_label {
+        let next_is_label = || {
+            parts
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.chars().any(is_han) && parse_value(n).is_none())
+        };
+        let mut value = if is_numbering(w) && next_is_label() {
             None
         } else {
             parse_value(w)

@@ -2,32 +2,97 @@
 //! traditional characters (mirror sites) to simplified. Only reading uses it; the text shown and
 //! every span stay the original.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Traditional → simplified pairs, for the words that appear in annual reports.
 const TRADITIONAL: &str = "總总體体況况動动開开資资訊讯請请處处復复議议訟讼訴诉問问題题進进報报項项計计數数結结轉转過过權权機机構构組组織织業业務务會会規规範范許许強强製制廢废現现費费額额萬万無无國国對对與与經经應应當当屬属類类內内執执詢询關关沒没後后確确複复訪访舉举須须據据實实際际發发維维糾纠審审認认獲获護护穩稳險险單单層层縣县區区鎮镇鄉乡辦办門门員员級级還还這这個个為为從从來来們们時时間间點点線线網网頁页導导讀读歸归檔档錄录標标準准種种條条財财預预決决專专負负責责節节價价醫医療疗環环衛卫營营稱称產产億亿園园長长東东車车書书見见觀观說说話话語语讓让證证記记設设論论調调諮咨識识變变並并將将於于屆届歷历曆历壓压參参廣广態态戶户擇择團团圖图場场夠够學学寶宝尋寻嚴严熱热爭争狀状獨独畫画盡尽監监礎础禮礼積积競竞筆笔簡简統统絡络給给續续績绩緊紧編编繼继義义習习職职聯联聲声興兴舊旧藥药華华號号術术視视親亲覽览討讨訓训評评試试詳详誤误課课談谈貢贡貨货質质購购賣卖買买贊赞趨趋軍军較较輯辑輸输農农運运適适選选遺遗邊边鄰邻針针鐵铁鍵键閱阅陽阳隊队階阶隨随雙双雜杂離离難难電电響响順顺領领頻频顧顾顯显風风飛飞館馆驗验麼么齊齐龍龙衆众眾众慮虑憑凭擔担擴扩攜携數数斷断樣样歡欢氣气溝沟滿满漸渐濟济災灾牽牵獎奖異异盤盘紀纪約约細细終终絕绝綜综練练餘余僅仅傳传優优儘尽兩两則则創创劃划勵励勞劳勢势協协卻却縣县啟启圍围圓圆塊块幣币幫帮廳厅彈弹徑径徵征惡恶愛爱慶庆憲宪戰战貼贴賴赖輪轮遞递遠远陣阵隱隐雖虽靜静頭头類类願愿黨党齡龄衝冲祕秘註注週周裏里佈布綫线羣群鑑鉴鑒鉴覈核閲阅衞卫説说啓启";
 
-fn traditional_map() -> &'static HashMap<char, char> {
-    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
-    MAP.get_or_init(|| {
+/// The traditional → simplified pairs, sorted by the traditional character (built once).
+fn traditional_table() -> &'static [(char, char)] {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let chars: Vec<char> = TRADITIONAL.chars().collect();
-        chars
+        let mut v: Vec<(char, char)> = chars
             .chunks_exact(2)
             .filter_map(|p| Some((*p.first()?, *p.get(1)?)))
-            .collect()
+            .collect();
+        v.sort_unstable();
+        v.dedup_by_key(|p| p.0);
+        v
     })
+}
+
+/// One bit per BMP code point: set where the character is in the traditional table, so most
+/// characters skip the binary search.
+fn traditional_bits() -> &'static [u64] {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 1024];
+        for &(t, _) in traditional_table() {
+            let cp = t as usize;
+            if let Some(word) = bits.get_mut(cp / 64) {
+                *word |= 1 << (cp % 64);
+            }
+        }
+        bits
+    })
+}
+
+fn simplified(c: char) -> char {
+    let cp = c as usize;
+    let maybe = traditional_bits()
+        .get(cp / 64)
+        .is_none_or(|w| w & (1 << (cp % 64)) != 0);
+    if !maybe {
+        return c;
+    }
+    let t = traditional_table();
+    t.binary_search_by_key(&c, |p| p.0)
+        .ok()
+        .and_then(|i| t.get(i))
+        .map_or(c, |p| p.1)
+}
+
+/// Byte offset of `needle` in `haystack`. A plain scan: for the short labels and phrases here
+/// it beats `str::find`, whose searcher costs more to set up than the search itself. UTF-8 is
+/// self-synchronising, so a match always starts on a char boundary.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    // Scan for the needle's second byte: in Chinese text first bytes (0xE4..0xE9) are common,
+    // continuation bytes are not.
+    let k = usize::from(n.len() > 1);
+    let probe = *n.get(k)?;
+    let mut at = k;
+    while let Some(tail) = h.get(at..) {
+        let i = tail.iter().position(|&b| b == probe)?;
+        let start = (at + i) - k;
+        if h.get(start..start + n.len()) == Some(n) {
+            return Some(start);
+        }
+        at += i + 1;
+    }
+    None
+}
+
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    find(haystack, needle).is_some()
 }
 
 /// What a character reads as: `None` to drop it (zero-width marks, BOM).
 pub fn normalize(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c);
+    }
     match c {
         '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' => None,
         '\u{3000}' | '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Some(' '),
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
         '\u{2212}' | '\u{2010}' | '\u{2011}' => Some('-'),
         '\u{fe30}'..='\u{fe4f}' => Some(c),
-        c if (c as u32) >= 0x4e00 => Some(traditional_map().get(&c).copied().unwrap_or(c)),
+        c if (c as u32) >= 0x4e00 => Some(simplified(c)),
         c => Some(c),
     }
 }
@@ -57,8 +122,11 @@ mod tests {
     #[test]
     fn traditional_table_is_pairs_of_distinct_characters() {
         assert_eq!(TRADITIONAL.chars().count() % 2, 0);
-        for (t, s) in traditional_map() {
+        for (t, s) in traditional_table() {
             assert_ne!(t, s);
         }
+        assert_eq!(find("一、本年新收", "本年"), Some(6));
+        assert_eq!(find("ab", "abc"), None);
+        assert_eq!(find("ab", ""), None);
     }
 }

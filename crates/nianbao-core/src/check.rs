@@ -42,15 +42,21 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         _ => Template::T2021,
     });
     let mut tables = Tables::default();
-    for kind in [TableKind::Active, TableKind::Requests, TableKind::Reviews] {
-        let region = region(&view, &found, kind);
-        let table = region.and_then(|(a, b)| reader::read(&view, kind, reading_template, a, b));
-        match kind {
-            TableKind::Active => tables.active = table,
-            TableKind::Requests => tables.requests = table,
-            TableKind::Reviews => tables.reviews = table,
-        }
-    }
+    let read = |kind: TableKind, columns_first: bool| {
+        region(&view, &found, kind).and_then(|(a, b)| {
+            reader::read_with(&view, kind, reading_template, a, b, columns_first)
+        })
+    };
+    // 表三 first: its arithmetic shows whether the PDF text came column by column, which
+    // settles 表二's pairing when its own numbers cannot.
+    tables.requests = read(TableKind::Requests, false);
+    let columns_first = tables.requests.as_ref().is_some_and(|t| {
+        t.notes
+            .iter()
+            .any(|n| matches!(n, crate::model::ReadNote::ColumnOrder { .. }))
+    });
+    tables.active = read(TableKind::Active, columns_first);
+    tables.reviews = read(TableKind::Reviews, false);
     let report = Report {
         year,
         issuer: meta::issuer(&view.text).map(|(n, a, b)| meta::found(&view, n, a, b)),
@@ -69,6 +75,8 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         compact: &compact,
         evidence: &evidence,
         section_ranges: found.iter().map(|(s, r)| (s.number, r.clone())).collect(),
+        prose: std::cell::OnceCell::new(),
+        claims: std::cell::OnceCell::new(),
     };
     let mut diagnostics = rules::run(&ctx, options);
     diagnostics.sort_by(|a, b| {

@@ -6,18 +6,29 @@ use crate::view::Builder;
 
 /// Whether the text is markup to flatten (a whole page or table), not text with stray tags.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(4000)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let lower_has = |t: &str| head.contains(t);
-    lower_has("<!doctype html")
-        || lower_has("<html")
-        || lower_has("<table")
-        || lower_has("<td")
-        || lower_has("<body")
-        || (text.len() > 4000 && text.to_ascii_lowercase().contains("<table"))
+    // Any of these tags (any case) in the first 16 KB, or a <table anywhere in a long page.
+    const MARKS: &[&[u8]] = &[b"<!doctype html", b"<html", b"<table", b"<td", b"<body"];
+    let bytes = text.as_bytes();
+    let starts_with_any = |at: usize, marks: &[&[u8]]| {
+        marks.iter().any(|m| {
+            bytes
+                .get(at..at + m.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(m))
+        })
+    };
+    let head = bytes.len().min(16 * 1024);
+    let lt = |limit: usize| {
+        bytes
+            .iter()
+            .take(limit)
+            .enumerate()
+            .filter(|(_, b)| **b == b'<')
+            .map(|(i, _)| i)
+    };
+    if lt(head).any(|i| starts_with_any(i, MARKS)) {
+        return true;
+    }
+    bytes.len() > head && lt(bytes.len()).any(|i| starts_with_any(i, &[b"<table"]))
 }
 
 const BLOCK: &[&str] = &[

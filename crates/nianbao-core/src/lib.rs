@@ -9,6 +9,7 @@ pub mod cells;
 pub mod chars;
 pub mod diagnostic;
 pub mod docx;
+pub mod export;
 pub mod html;
 pub mod line_index;
 pub mod model;

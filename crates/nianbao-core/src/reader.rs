@@ -41,14 +41,21 @@ fn strip_numbering(s: &str) -> &str {
 }
 
 fn is_narrative(label: &str) -> bool {
-    let n = label.chars().count();
-    if label.contains('。') || label.contains(';') || n > 48 {
+    if label.len() > 48 * 3
+        || label.contains('。')
+        || label.contains(';')
+        || label.chars().count() > 48
+    {
         return true;
     }
-    let chars: Vec<char> = label.chars().collect();
-    chars
-        .windows(2)
-        .any(|w| matches!(w, [d, '件' | '条' | '次' | '个'] if d.is_ascii_digit()))
+    let mut prev = ' ';
+    for c in label.chars() {
+        if prev.is_ascii_digit() && matches!(c, '件' | '条' | '次' | '个') {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// The template row a label names, if any.
@@ -68,7 +75,7 @@ fn match_row(label: &str, defs: &[&'static RowDef]) -> Option<&'static RowDef> {
             continue;
         }
         for p in def.phrases {
-            if let Some(at) = stripped.find(p) {
+            if let Some(at) = crate::chars::find(stripped, p) {
                 let chars_before = stripped.get(..at).map(|s| s.chars().count()).unwrap_or(0);
                 if chars_before <= 14 && best.is_none_or(|(b, _)| at < b) {
                     best = Some((at, def));
@@ -102,7 +109,20 @@ fn match_defs(kind: TableKind, template: Template) -> Vec<&'static RowDef> {
 }
 
 /// Reads table `kind` from the view region `[a, b)`. None when nothing of the table is there.
+/// `columns_first` says another table of the report came column by column (PDF text), which
+/// settles pairings this table's own numbers cannot (all zeros, no arithmetic).
 pub fn read(view: &View, kind: TableKind, template: Template, a: usize, b: usize) -> Option<Table> {
+    read_with(view, kind, template, a, b, false)
+}
+
+pub fn read_with(
+    view: &View,
+    kind: TableKind,
+    template: Template,
+    a: usize,
+    b: usize,
+    columns_first: bool,
+) -> Option<Table> {
     if kind == TableKind::Reviews {
         return read_reviews(view, a, b);
     }
@@ -234,7 +254,7 @@ pub fn read(view: &View, kind: TableKind, template: Template, a: usize, b: usize
         return None;
     }
     let expected = |d: &RowDef| columns_for(d, kind, template).len();
-    redistribute_column_runs(&mut built, kind, template, view, &mut notes);
+    redistribute_column_runs(&mut built, kind, template, view, &mut notes, columns_first);
 
     // Assemble rows in template order; the first occurrence with values wins.
     let wanted = template::rows(kind, template);
@@ -304,11 +324,16 @@ fn columns_for(
     kind: TableKind,
     template: Template,
 ) -> &'static [template::ColumnDef] {
-    template::rows(kind, template)
+    let table: &'static [RowDef] = match (kind, template) {
+        (TableKind::Active, Template::T2019) => template::ACTIVE_2019,
+        (TableKind::Active, Template::T2021) => template::ACTIVE_2021,
+        (TableKind::Requests, _) => REQUESTS,
+        (TableKind::Reviews, _) => template::REVIEWS,
+    };
+    table
         .iter()
         .find(|d| d.key == def.key)
-        .map(|d| d.columns)
-        .unwrap_or(def.columns)
+        .map_or(def.columns, |d| d.columns)
 }
 
 fn is_header(label: &str) -> bool {
@@ -326,7 +351,7 @@ fn is_header(label: &str) -> bool {
         "项目",
     ]
     .iter()
-    .any(|h| label.contains(h))
+    .any(|h| crate::chars::contains(label, h))
 }
 
 fn to_item(c: &cells::Cell) -> Option<Item> {
@@ -345,6 +370,7 @@ fn redistribute_column_runs(
     template: Template,
     view: &View,
     notes: &mut Vec<ReadNote>,
+    columns_first: bool,
 ) {
     let mut start = 0usize;
     while start < built.len() {
@@ -384,7 +410,11 @@ fn redistribute_column_runs(
             .map(|b| b.def.key)
             .collect();
         let chosen = match col_major {
-            Some(cm) if score(kind, &keys, &cm) > score(kind, &keys, &row_major) => {
+            Some(cm)
+                if score(kind, &keys, &cm) > score(kind, &keys, &row_major)
+                    || (columns_first
+                        && score(kind, &keys, &cm) == score(kind, &keys, &row_major)) =>
+            {
                 let s = match (values.first(), values.last()) {
                     (Some(Item::Value(_, a, _)), Some(Item::Value(_, _, b))) => view.span(*a, *b),
                     _ => Span::default(),
@@ -1042,7 +1072,7 @@ fn read_reviews(view: &View, a: usize, b: usize) -> Option<Table> {
         "纠正",
         "审结",
     ];
-    let header_at = stream.iter().rposition(|c| matches!(&c.kind, Kind::Label(l) if HEADER.iter().any(|h| l.contains(h)) && !is_narrative(l)));
+    let header_at = stream.iter().rposition(|c| matches!(&c.kind, Kind::Label(l) if HEADER.iter().any(|h| crate::chars::contains(l, h)) && !is_narrative(l)));
     let has_header = header_at.is_some()
         || stream.iter().any(|c| matches!(&c.kind, Kind::Label(l) if l.contains("行政复议") && l.chars().count() < 12));
     let from = header_at.map(|h| h + 1).unwrap_or(0);

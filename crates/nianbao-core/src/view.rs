@@ -96,10 +96,9 @@ impl Builder {
     /// Appends `c` as coming from the original bytes `[start, end)`.
     pub fn push(&mut self, c: char, start: usize, end: usize) {
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
-        }
+        let n = c.len_utf8();
+        self.starts.extend(std::iter::repeat_n(start as u32, n));
+        self.ends.extend(std::iter::repeat_n(end as u32, n));
     }
 
     /// Appends the normalised form of an original character.

@@ -61,9 +61,24 @@ pub struct Context<'a> {
     pub evidence: &'a TemplateEvidence,
     /// Section number → its body as a view byte range.
     pub section_ranges: Vec<(u8, Range<usize>)>,
+    /// The narrative and its claims, built once for the N-rules that share them.
+    pub prose: std::cell::OnceCell<narrative::Prose>,
+    pub claims: std::cell::OnceCell<Vec<narrative::Claim>>,
 }
 
 impl Context<'_> {
+    /// The narrative outside the tables (built on first use).
+    pub fn prose(&self) -> &narrative::Prose {
+        self.prose.get_or_init(|| narrative::Prose::new(self))
+    }
+
+    /// What the narrative states (built on first use).
+    pub fn claims(&self) -> &[narrative::Claim] {
+        self.claims.get_or_init(|| {
+            narrative::claims(self.prose(), self.report.year.as_ref().map(|y| y.value))
+        })
+    }
+
     /// The view text of section `n`'s body.
     pub fn section_text(&self, n: u8) -> Option<(&str, usize)> {
         self.section_ranges

@@ -1,6 +1,168 @@
-//! N01: not implemented yet.
+//! N01: the narrative states how many 政府信息公开申请 were received (or that none were), and
+//! table 三 says otherwise.
+//!
+//! Source: rules.md N01; format.md §7 ("收到依申请公开1件", "未收到依申请公开件" against the
+//! tables). The claim is read by `narrative::claims` ("共收到依申请公开1件", "全市共受理政府信息
+//! 公开申请 3119 件", "未收到依申请公开件"). Reports often count 受理 as new plus carried-over
+//! requests, so a stated figure equal to `received` or to `received + carried_in` agrees.
+//! Placeholders in the table read as 0. No values in table 三: nothing to compare.
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::Context;
+use crate::registry::Code;
+use crate::rules::narrative::{quote, total_or_sum, Subject};
+use crate::rules::{with_values, Context};
 
-pub fn check(_ctx: &Context, _out: &mut Vec<Diagnostic>) {}
+const COLUMNS: &[&str] = &[
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other_org",
+];
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(table) = with_values(&ctx.report.tables.requests) else {
+        return;
+    };
+    let Some((received, cell)) = total_or_sum(table, "received", COLUMNS) else {
+        return;
+    };
+    let carried_in = total_or_sum(table, "carried_in", COLUMNS).map_or(0, |t| t.0);
+    let prose = ctx.prose();
+    for claim in ctx.claims() {
+        if claim.subject != Subject::Requests {
+            continue;
+        }
+        let span = prose.span(ctx, claim.start, claim.end);
+        let said = quote(ctx, prose, claim.clause)
+            .map(|q| format!("正文写“{q}”"))
+            .unwrap_or_else(|| "正文".to_string());
+        let d = match claim.value {
+            Some(v) => {
+                let v = i64::try_from(v).unwrap_or(i64::MAX);
+                if v == received || v == received + carried_in {
+                    continue;
+                }
+                let scope = if carried_in > 0 {
+                    format!("，加上年结转{carried_in}为{}", received + carried_in)
+                } else {
+                    String::new()
+                };
+                Diagnostic::new(
+                    Code::N01,
+                    span,
+                    format!(
+                        "{said}，即收到政府信息公开申请{v}{}，但表三“本年新收政府信息公开申请数量”总计为{received}{scope}，请核对后统一。",
+                        claim.unit
+                    ),
+                    format!(
+                        "The text states {v} requests received, but table 三 counts {received} new requests{}.",
+                        if carried_in > 0 {
+                            format!(" ({} with {carried_in} carried over)", received + carried_in)
+                        } else {
+                            String::new()
+                        }
+                    ),
+                )
+            }
+            None => {
+                if received == 0 {
+                    continue;
+                }
+                Diagnostic::new(
+                    Code::N01,
+                    span,
+                    format!(
+                        "{said}，即没有收到政府信息公开申请，但表三“本年新收政府信息公开申请数量”总计为{received}，请核对后统一。"
+                    ),
+                    format!(
+                        "The text says no requests were received, but table 三 counts {received} new requests."
+                    ),
+                )
+            }
+        };
+        let d = match cell {
+            Some(c) => d.with_related(c, format!("表三本年新收申请总计：{received}")),
+            None => d,
+        };
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Code;
+    use crate::rules::narrative::fixture::{codes, report, Spec};
+
+    fn n01(overview: &str, received: u64, carried_in: u64) -> Vec<crate::Diagnostic> {
+        let s = Spec {
+            overview: overview.into(),
+            received,
+            carried_in,
+            carried_out: 0,
+            ..Spec::default()
+        };
+        codes(&report(&s), Code::N01)
+    }
+
+    #[test]
+    fn fires_on_a_different_count() {
+        let t = report(&Spec {
+            overview: "2023年,办事处共收到依申请公开3件,已办结。".into(),
+            received: 1,
+            ..Spec::default()
+        });
+        let d = codes(&t, Code::N01);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&t[d[0].span.start..d[0].span.end], "3");
+        assert!(d[0].message.contains("总计为1"), "{}", d[0].message);
+        assert_eq!(d[0].related.len(), 1);
+    }
+
+    #[test]
+    fn fires_when_none_is_claimed_but_the_table_has_requests() {
+        let d = n01("本年度未收到政府信息公开申请。", 2, 0);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("没有收到"), "{}", d[0].message);
+        let d = n01("2023年收到行政诉讼1条,未收到行政复议、依申请公开件。", 4, 0);
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn fires_with_full_width_text_and_spaces() {
+        let d = n01("全市共受理政府信息公开申请 12 件，均按时答复。", 10, 1);
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn agrees_with_received_or_received_plus_carried_in() {
+        assert!(n01("2023年,共收到依申请公开1件,已办结。", 1, 0).is_empty());
+        assert!(n01("全市共受理政府信息公开申请 12 件。", 10, 2).is_empty());
+        assert!(n01("全市共受理政府信息公开申请 10 件。", 10, 2).is_empty());
+        assert!(n01("未收到依申请公开件。", 0, 0).is_empty());
+        assert!(n01("未收到依申请公开件。", 0, 3).is_empty());
+    }
+
+    #[test]
+    fn near_misses_do_not_fire() {
+        for t in [
+            "全年办理回复12345热线工单1865件次,办结率100%。",
+            "2022年收到政府信息公开申请8件。",
+            "收到申请10件,其中自然人申请8件。",
+            "较上年收到的申请5件有所增加。",
+            "通过网站发布信息182余条,被媒体报道1次。",
+            "也没有发生因政府信息公开申请行政复议、行政诉讼件。",
+            "收到行政复议申请3件。",
+            "答复3050件(含上年度结转申请34件)。",
+        ] {
+            assert!(n01(t, 10, 0).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn no_values_in_table_three_no_finding() {
+        let t = "一、总体情况\n共收到依申请公开3件。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n";
+        assert!(codes(t, Code::N01).is_empty());
+    }
+}

@@ -16,7 +16,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         && ev.t2019.len() >= ev.t2021.len()
     {
         (&ev.t2019, Severity::Error, format!("本报告是{y}年度的，但表格用的是2019年版模板的项目（如“{{}}”）。2021年及以后的年报应使用2021年版模板（国办公开办函〔2021〕30号）。"), "2019-template labels in a report for 2021 or later.")
-    } else if y <= 2020 && y >= 2019 && !ev.t2021.is_empty() && ev.t2021.len() > ev.t2019.len() {
+    } else if (2019..=2020).contains(&y) && !ev.t2021.is_empty() && ev.t2021.len() > ev.t2019.len()
+    {
         (&ev.t2021, Severity::Warning, format!("本报告是{y}年度的，但表格用的是2021年版模板的项目（如“{{}}”）。2019、2020年度的年报使用2019年版模板（国办公开办函〔2019〕60号）。"), "2021-template labels in a report for 2020 or earlier.")
     } else {
         return;

@@ -1,0 +1,104 @@
+/* nianbao JS API — types for nianbao.js (wasm-bindgen, --target web). */
+
+export type Severity = "error" | "warning" | "info";
+export type Family = "structure" | "tables" | "values" | "arithmetic" | "narrative" | "metadata" | "content" | "residue" | "hygiene";
+
+export interface CheckOptions {
+  /** Language of `message` and `title`: "zh" (default) or "en". */
+  lang?: "zh" | "en";
+  /** Rule codes not to run, e.g. ["X01", "V02"]. */
+  disable?: string[];
+}
+
+/** A place in the text; `start`/`end` are UTF-16 code units, `line`/`column` 1-based characters. */
+export interface Place {
+  line: number;
+  column: number;
+  start: number;
+  end: number;
+}
+
+export interface Related extends Place {
+  message: string;
+}
+
+export interface Diagnostic extends Place {
+  code: string;
+  severity: Severity;
+  title: string;
+  message: string;
+  message_en: string;
+  related: Related[];
+}
+
+export interface Section {
+  number: number;
+  heading: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface CellOut {
+  row: string;
+  column: string;
+  value: number | null;
+  kind: "number" | "placeholder" | "empty" | "missing" | "text" | "qualified" | "split";
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface TableOut {
+  /** 表二, 表三: rows[rowKey][columnKey]. */
+  rows?: Record<string, Record<string, number | null>>;
+  /** 表四: blocks[blockKey][columnKey]. */
+  blocks?: Record<string, Record<string, number | null>>;
+  cells: CellOut[];
+  labels_only: boolean;
+  missing_rows: string[];
+}
+
+export interface Report {
+  year: number | null;
+  issuer: string | null;
+  template: "2019" | "2021" | null;
+  sections: Section[];
+  tables: { active: TableOut | null; requests: TableOut | null; reviews: TableOut | null };
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface CheckResult {
+  report: Report;
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  offsets: "utf16";
+}
+
+export interface RuleInfo {
+  code: string;
+  severity: Severity;
+  family: Family;
+  title_zh: string;
+  title_en: string;
+  help_zh: string;
+  help_en: string;
+}
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the wasm. In browsers with no argument it fetches nianbao_bg.wasm next to nianbao.js. */
+export default function init(input?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<unknown>;
+
+export function check(text: string, options?: CheckOptions): CheckResult;
+export function rules(): RuleInfo[];
+export function version(): string;
+/** CSV (UTF-8 with BOM, for Excel) of a check() result, or of a text to check. */
+export function toCsv(result: CheckResult | string, fileName?: string): string;
+/** SARIF 2.1.0 (columnKind utf16CodeUnits) of a check() result, or of a text to check. */
+export function toSarif(result: CheckResult | string, fileName?: string): object;
