@@ -98,10 +98,8 @@ fn build(dev: bool) -> Result {
         .join(out_dir)
         .join(format!("{CRATE}.wasm"));
 
-    if dist.exists() {
-        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear dist/: {e}"))?;
-    }
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
+    clear_files(&dist)?;
     run(Command::new("wasm-bindgen")
         .arg(&wasm)
         .args([
@@ -150,16 +148,35 @@ fn build(dev: bool) -> Result {
     Ok(())
 }
 
+/// Removes the files (not the folders: `dist/pkg` is the JS API package's) of the last build.
+fn clear_files(dist: &Path) -> Result {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot list dist/: {e}"))?;
+    for entry in entries.flatten() {
+        if entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
+            std::fs::remove_file(entry.path())
+                .map_err(|e| format!("cannot remove {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Runs `wasm-opt -Oz` when one is installed (npm `binaryen` in tests/e2e, or on PATH).
 fn optimise(root: &Path, wasm: &Path) -> Result {
-    let local = root.join("tests/e2e/node_modules/.bin/wasm-opt");
-    let tool = if local.exists() {
-        local
-    } else if Command::new("wasm-opt").arg("--version").output().is_ok() {
-        PathBuf::from("wasm-opt")
-    } else {
-        eprintln!("xtask: wasm-opt not found, skipping (optional)");
-        return Ok(());
+    // npm `binaryen` of tests/e2e, or where scripts/setup-wasm puts it, or on PATH.
+    let home = std::env::var("HOME").unwrap_or_default();
+    let candidates = [
+        root.join("tests/e2e/node_modules/.bin/wasm-opt"),
+        Path::new(&home).join(".cache/nianbao/tools/node_modules/.bin/wasm-opt"),
+    ];
+    let tool = match candidates.into_iter().find(|p| p.exists()) {
+        Some(found) => found,
+        None if Command::new("wasm-opt").arg("--version").output().is_ok() => {
+            PathBuf::from("wasm-opt")
+        }
+        None => {
+            eprintln!("xtask: wasm-opt not found, skipping (optional)");
+            return Ok(());
+        }
     };
     let optimised = wasm.with_extension("opt.wasm");
     let result = run(Command::new(tool)
