@@ -394,6 +394,8 @@ describe("look", () => {
       await page.selectOption("select.examples", "5");
       await waitForCheck(page, before);
       await page.locator(".finding").nth(1).click();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= viewport.width, `no sideways scrolling at ${viewport.width}px (page is ${width}px)`);
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
       await page.screenshot({ path: join(ARTIFACTS, `${name}-full.png`), fullPage: true });
       await page.click("button.lang");
