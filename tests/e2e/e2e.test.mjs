@@ -75,8 +75,12 @@ describe("seeds", () => {
         document.querySelector("textarea.text").scrollHeight,
       ]);
       assert.ok(Math.abs(heights[0] - heights[1]) <= 2, `layer and textarea wrap alike: ${heights}`);
-      const marks = await page.$$eval(".layer mark", (m) => m.length);
-      assert.ok(listed.length === 0 || marks > 0, "findings are highlighted");
+      const unmarked = await page.$$eval(".finding", (items) =>
+        items
+          .map((item) => Number(item.id.slice(1)))
+          .filter((i) => !document.querySelector(`.layer #m${i}`)),
+      );
+      assert.deepEqual(unmarked, [], "every finding has its mark in the highlight layer");
       const summary = await page.$eval(".summary", (e) => e.textContent);
       assert.match(summary, /年度/);
       assert.deepEqual(errors, []);
@@ -196,6 +200,21 @@ describe("export", () => {
 });
 
 describe("navigation", () => {
+  test("clicking a cell of the tables selects it in the text; A-code cells show the expected value", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    const before = await revision(page);
+    await page.selectOption("select.examples", "5");
+    await waitForCheck(page, before);
+    const flagged = page.locator("td.flagged .expected").first();
+    assert.match(await flagged.textContent(), /应为 \d+/);
+    const cell = page.locator('td[data-row="received"][data-column="natural_person"] button');
+    await cell.click();
+    const sel = await selectedText(page);
+    assert.equal(sel.text, (await cell.textContent()).trim());
+    await context.close();
+  });
+
   test("F8 selects the next finding; a click on flagged text shows its finding", async () => {
     const { context, page } = await newPage();
     await openApp(page);
@@ -291,6 +310,20 @@ describe("import", () => {
     assert.match(value, /^一、总体情况\n/);
     assert.deepEqual(await listedCodes(page), await coreCodes(page));
     assert.match(await page.$eval(".summary", (e) => e.textContent), /2023/);
+    await context.close();
+  });
+
+  test("dropping a file on the editor opens it", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    const before = await revision(page);
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "report.txt", { type: "text/plain" }));
+      document.querySelector(".editor").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, seed("004").text);
+    await waitForCheck(page, before);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), normalise(seed("004").text));
     await context.close();
   });
 
