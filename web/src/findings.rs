@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Recognition};
 use crate::export::short;
 use crate::i18n::{severity_icon, Lang};
 
@@ -273,7 +273,11 @@ pub fn findings(props: &FindingsProps) -> Html {
                     { for family_options }
                 </select>
             </div>
-            if total == 0 {
+            if a.recognition() == Recognition::Empty {
+                <p class="list-empty">{ lang.pick("粘贴报告后，问题会列在这里。", "Findings of the pasted report are listed here.") }</p>
+            } else if a.recognition() == Recognition::NotAReport && total == 0 {
+                <p class="list-empty">{ lang.pick("文本未被识别为年度报告。", "The text was not recognised as an annual report.") }</p>
+            } else if total == 0 {
                 <p class="list-empty">{ lang.pick("没有发现问题。", "No findings.") }</p>
             } else if shown.is_empty() {
                 <p class="list-empty">{ lang.pick("没有符合筛选条件的结果。", "No findings match the filter.") }</p>

@@ -38,8 +38,8 @@ pub fn summary_bar(props: &SummaryBarProps) -> Html {
             <div class="summary unrecognised" role="status">
                 <strong>{ lang.pick("无法识别为年度报告", "Not recognised as an annual report") }</strong>
                 <span>{ lang.pick(
-                    "：没有找到“一、总体情况”等六个部分的标题，也没有找到统计表。请确认粘贴的是政府信息公开工作年度报告的全文。",
-                    ": no section headings (一、总体情况 …) and no statistics tables were found. Check that the full text of the report was pasted.",
+                    "没有找到“一、总体情况”等六个部分的标题，也没有找到统计表。请确认粘贴的是政府信息公开工作年度报告的全文。",
+                    "No section headings (一、总体情况 …) and no statistics tables were found. Check that the full text of the report was pasted.",
                 ) }</span>
                 { status }
             </div>
