@@ -126,6 +126,8 @@ fn build(dev: bool) -> Result {
         write(&dist.join(name), text)?;
     }
     single_file(&dist, &glue, &wasm_bytes)?;
+    // Which build this is, for scripts/e2e (which tests and times the optimised one).
+    write(&dist.join("BUILD"), format!("{profile} {version}\n"))?;
 
     let gz = gzip_len(&wasm_bytes)?;
     println!(
