@@ -180,9 +180,13 @@ pub fn app() -> Html {
     };
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |l: Lang| {
-            storage::save_lang(l.tag());
-            lang.set(l);
+        Callback::from(move |_: MouseEvent| {
+            let other = match *lang {
+                Lang::Zh => Lang::En,
+                Lang::En => Lang::Zh,
+            };
+            storage::save_lang(other.tag());
+            lang.set(other);
         })
     };
     let on_notice = {
@@ -280,8 +284,12 @@ pub fn app() -> Html {
                         "粘贴年报全文，立即标出结构、表格、勾稽关系和正文中的问题。",
                         "Paste a report and see every problem in its structure, tables, sums and text at once.",
                     ) }</p>
+                    <button type="button" class="lang" onclick={on_lang} lang={l.pick("en", "zh-CN")}
+                        title={l.pick("Switch to English", "切换到中文")}>
+                        { l.pick("English", "中文") }
+                    </button>
                 </header>
-                <Toolbar analysis={Some(a.clone())} {on_example} on_file={on_file.clone()} {on_clear} {on_lang} {on_notice} />
+                <Toolbar analysis={Some(a.clone())} {on_example} on_file={on_file.clone()} {on_clear} {on_notice} />
                 <SummaryBar analysis={Some(a.clone())} {pending} />
                 <main class="workspace">
                     <div class="editor-pane">

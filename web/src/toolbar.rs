@@ -1,4 +1,4 @@
-//! The toolbar: examples, open a file, exports (text, JSON, CSV, print), clear, language.
+//! The toolbar: examples, open a file, clear, and the exports (text, JSON, CSV, print).
 
 use std::rc::Rc;
 
@@ -19,7 +19,6 @@ pub struct ToolbarProps {
     pub on_example: Callback<usize>,
     pub on_file: Callback<web_sys::File>,
     pub on_clear: Callback<()>,
-    pub on_lang: Callback<Lang>,
     /// A short message for the clerk (copied, exported, a file could not be read).
     pub on_notice: Callback<String>,
 }
@@ -115,14 +114,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| on_clear.emit(()))
     };
-    let on_lang = {
-        let on_lang = props.on_lang.clone();
-        let other = match lang {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        };
-        Callback::from(move |_: MouseEvent| on_lang.emit(other))
-    };
     let examples = EXAMPLES.iter().enumerate().map(|(i, ex)| {
         html! { <option value={i.to_string()}>{ lang.pick(ex.name_zh, ex.name_en) }</option> }
     });
@@ -145,9 +136,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" onclick={on_json} disabled={!has_findings}>{ "JSON" }</button>
                 <button type="button" onclick={on_csv} disabled={!has_findings}>{ "CSV" }</button>
                 <button type="button" onclick={on_print} disabled={!has_findings}>{ lang.pick("打印", "Print") }</button>
-                <button type="button" class="lang" onclick={on_lang} lang={lang.pick("en", "zh-CN")}>
-                    { lang.pick("English", "中文") }
-                </button>
             </div>
         </div>
     }
