@@ -230,11 +230,14 @@ pub fn app() -> Html {
     };
     let on_next = {
         let (analysis, active, text_ref) = (analysis.clone(), active.clone(), text_ref.clone());
-        let on_select = on_select.clone();
+        let (on_select, draft) = (on_select.clone(), draft.clone());
         Callback::from(move |previous: bool| {
             let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
+            if analysis.text.as_str() != draft.as_str() {
+                return; // the check of the latest edit is a moment away
+            }
             let at = |v: Result<Option<u32>, _>| v.ok().flatten().unwrap_or(0) as usize;
             let (start, end) = (at(area.selection_start()), at(area.selection_end()));
             let found = &analysis.output.diagnostics;
