@@ -89,6 +89,22 @@ describe("seeds", () => {
   }
 });
 
+describe("examples", () => {
+  test("the made-up sample report shows arithmetic and narrative errors", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    const before = await revision(page);
+    await page.selectOption("select.examples", "5");
+    await waitForCheck(page, before);
+    const listed = await listedCodes(page);
+    for (const code of ["N01", "N02", "A01", "A02", "A03", "A04"]) {
+      assert.ok(listed.includes(code), `${code} in ${listed}`);
+    }
+    assert.deepEqual(listed, await coreCodes(page));
+    await context.close();
+  });
+});
+
 describe("selection", () => {
   test("clicking a finding selects its exact text, also after an emoji and 𠤪 before it", async () => {
     const { context, page } = await newPage();
