@@ -26,7 +26,6 @@ pub struct ToolbarProps {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or(Lang::Zh);
-    let file_ref = use_node_ref();
 
     let on_example = {
         let on_example = props.on_example.clone();
@@ -127,7 +126,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </select>
                 <label class="button">
                     { lang.pick("打开文件", "Open file") }
-                    <input ref={file_ref} type="file" class="visually-hidden" accept=".txt,.html,.htm,.docx,text/plain,text/html" onchange={on_open} />
+                    <input type="file" class="visually-hidden" accept=".txt,.html,.htm,.docx,text/plain,text/html" onchange={on_open} />
                 </label>
                 <button type="button" class="clear" onclick={on_clear}>{ lang.pick("清空", "Clear") }</button>
             </div>
