@@ -50,8 +50,8 @@ fn name(enc: &'static Encoding) -> &'static str {
 pub fn unsupported(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"PK\x03\x04") {
         Some(
-            "这是 Word（.docx）或其他压缩格式文件，请先另存为纯文本（.txt）或复制粘贴文字 \
-              (a .docx or other zip file: save it as plain text first)",
+            "这是压缩格式文件，不是 Word（.docx）报告，请另存为纯文本（.txt）或 .docx \
+              (a zip file that is not a .docx: save the report as .txt or .docx)",
         )
     } else if bytes.starts_with(b"%PDF") {
         Some(

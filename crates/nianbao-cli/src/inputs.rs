@@ -40,7 +40,7 @@ pub struct Problem {
 
 pub type Item = Result<Input, Problem>;
 
-const EXTENSIONS: &[&str] = &["txt", "html", "htm"];
+const EXTENSIONS: &[&str] = &["txt", "html", "htm", "docx"];
 
 /// Expands the PATHs of the command line. A folder with no report in it is not an error
 /// (the caller may say so); a path that does not exist is.
@@ -116,7 +116,8 @@ mod tests {
         assert!(is_report(Path::new("a/b.TXT")));
         assert!(is_report(Path::new("b.htm")));
         assert!(is_report(Path::new("b.html")));
-        assert!(!is_report(Path::new("b.docx")));
+        assert!(is_report(Path::new("b.docx")));
+        assert!(!is_report(Path::new("b.pdf")));
         assert!(!is_report(Path::new("txt")));
     }
 

@@ -70,6 +70,16 @@ fn run_check(
                 path: path.clone(),
                 message: inputs::io_message(&e),
             })?;
+            // A Word file: its paragraphs and table rows, read by the core.
+            if bytes.starts_with(b"PK\x03\x04") {
+                return match nianbao_core::docx::docx_to_text(&bytes) {
+                    Ok(text) => Ok((path, text, "DOCX")),
+                    Err(e) => Err(inputs::Problem {
+                        path,
+                        message: e.to_string(),
+                    }),
+                };
+            }
             if let Some(why) = decode::unsupported(&bytes) {
                 return Err(inputs::Problem {
                     path,

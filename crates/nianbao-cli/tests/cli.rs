@@ -341,7 +341,7 @@ fn folders_are_searched_recursively_in_sorted_order() {
     std::fs::write(dir.join("a/y.html"), "<p>一、总体情况</p>").unwrap();
     std::fs::write(dir.join("m.txt"), &text).unwrap();
     std::fs::write(dir.join("notes.md"), "not a report").unwrap();
-    std::fs::write(dir.join("b/skip.docx"), b"PK\x03\x04").unwrap();
+    std::fs::write(dir.join("b/skip.pdf"), b"%PDF-1.4").unwrap();
 
     let out = run_path(&["check", "--format", "json"], &[&dir]);
     assert_ne!(out.status.code(), Some(2));
@@ -368,9 +368,29 @@ fn folders_are_searched_recursively_in_sorted_order() {
 }
 
 #[test]
-fn a_docx_given_by_name_is_refused_plainly() {
+fn a_docx_is_read_as_paragraphs_and_table_rows() {
     let docx = shared().join("corpus/blank-template.docx");
-    let out = run_path(&["check"], &[&docx]);
+    let out = run_path(&["check", "--format", "json"], &[&docx]);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json(&out);
+    let file = &doc["files"][0];
+    assert_eq!(file["encoding"], "DOCX");
+    assert_eq!(file["report"]["sections"].as_array().map(Vec::len), Some(6));
+    // The blank template's tables are empty, not zeros.
+    assert_eq!(file["report"]["tables"]["requests"]["labels_only"], true);
+}
+
+#[test]
+fn a_broken_docx_is_refused_plainly() {
+    let dir = scratch("broken-docx");
+    let path = dir.join("broken.docx");
+    std::fs::write(&path, b"PK\x03\x04 not really").unwrap();
+    let out = run_path(&["check"], &[&path]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains(".docx"));
 }
