@@ -251,16 +251,23 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
                 });
             }
             _ => {
-                let t: String = w
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && *c != '*')
-                    .collect();
+                let append = |dst: &mut String| {
+                    if w.contains(|c: char| c.is_whitespace() || c == '*') {
+                        dst.extend(w.chars().filter(|c| !c.is_whitespace() && *c != '*'));
+                    } else {
+                        dst.push_str(w);
+                    }
+                };
                 match &mut label {
                     Some((_, le, lt)) => {
                         *le = e;
-                        lt.push_str(&t);
+                        append(lt);
                     }
-                    None => label = Some((s, e, t)),
+                    None => {
+                        let mut t = String::with_capacity(w.len());
+                        append(&mut t);
+                        label = Some((s, e, t));
+                    }
                 }
             }
         }

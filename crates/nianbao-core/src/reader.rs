@@ -65,6 +65,13 @@ fn match_row(label: &str, defs: &[&'static RowDef]) -> Option<&'static RowDef> {
     }
     let stripped = strip_numbering(label);
     let numbered = stripped.len() < label.len();
+    // A phrase can only be in the label if all its characters are: a 64-bit sketch of the
+    // label's characters skips most phrases without searching.
+    let sketch = |s: &str| {
+        s.chars()
+            .fold(0u64, |acc, c| acc | 1u64 << (u32::from(c) % 64))
+    };
+    let label_sketch = sketch(stripped);
     let mut best: Option<(usize, &'static RowDef)> = None;
     for &def in defs {
         if let Some(exact) = def.exact {
@@ -75,6 +82,9 @@ fn match_row(label: &str, defs: &[&'static RowDef]) -> Option<&'static RowDef> {
             continue;
         }
         for p in def.phrases {
+            if sketch(p) & !label_sketch != 0 {
+                continue;
+            }
             if let Some(at) = crate::chars::find(stripped, p) {
                 let chars_before = stripped.get(..at).map(|s| s.chars().count()).unwrap_or(0);
                 if chars_before <= 14 && best.is_none_or(|(b, _)| at < b) {
