@@ -349,6 +349,16 @@ pub const REVIEWS: &[RowDef] = &[
     },
 ];
 
+/// The official label of a row key of 表二 or 表三 (for messages about read notes).
+pub fn row_label(key: &str) -> Option<&'static str> {
+    REQUESTS
+        .iter()
+        .chain(ACTIVE_2019)
+        .chain(ACTIVE_2021)
+        .find(|d| d.key == key)
+        .map(|d| d.label)
+}
+
 /// The rows of a table under a template.
 pub fn rows(kind: TableKind, template: Template) -> Vec<&'static RowDef> {
     match kind {

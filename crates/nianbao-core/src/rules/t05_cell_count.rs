@@ -24,12 +24,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let label = match table.kind {
                 TableKind::Reviews => "表四数据行".to_string(),
-                _ => template::REQUESTS
-                    .iter()
-                    .chain(template::ACTIVE_2019)
-                    .chain(template::ACTIVE_2021)
-                    .find(|d| d.key == *row)
-                    .map(|d| format!("{}“{}”这一行", table.kind.zh(), d.label))
+                _ => template::row_label(row)
+                    .map(|label| format!("{}“{label}”这一行", table.kind.zh()))
                     .unwrap_or_default(),
             };
             let mut msg = format!("{label}有{found}个数字，模板应为{expected}个，可能粘贴时错位或漏填。请核对这一行的每一格。");

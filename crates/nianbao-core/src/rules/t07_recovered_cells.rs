@@ -22,15 +22,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(&(first_row, first_span, first_detail)) = notes.first() else {
             continue;
         };
-        let name = |key: &str| {
-            template::REQUESTS
-                .iter()
-                .chain(template::ACTIVE_2019)
-                .chain(template::ACTIVE_2021)
-                .find(|d| d.key == key)
-                .map(|d| d.label)
-                .unwrap_or("数据行")
-        };
+        let name = |key: &str| template::row_label(key).unwrap_or("数据行");
         let msg = if notes.len() == 1 {
             format!(
                 "{}“{}”：{first_detail}。请在原文中把每个数字放进对应的格子。",
