@@ -17,18 +17,9 @@ pub fn looks_like_html(text: &str) -> bool {
         })
     };
     let head = bytes.len().min(16 * 1024);
-    let lt = |limit: usize| {
-        bytes
-            .iter()
-            .take(limit)
-            .enumerate()
-            .filter(|(_, b)| **b == b'<')
-            .map(|(i, _)| i)
-    };
-    if lt(head).any(|i| starts_with_any(i, MARKS)) {
-        return true;
-    }
-    bytes.len() > head && lt(bytes.len()).any(|i| starts_with_any(i, &[b"<table"]))
+    // `match_indices` with a char pattern runs on memchr.
+    text.match_indices('<')
+        .any(|(i, _)| starts_with_any(i, if i < head { MARKS } else { &[b"<table"] }))
 }
 
 const BLOCK: &[&str] = &[
