@@ -100,19 +100,19 @@ impl Checker {
     /// Puts `text` into the editor and checks it.
     #[wasm_bindgen(js_name = setText)]
     pub fn set_text(&mut self, text: String) {
+        // At once, so that `text()` and `check()` see it before the app renders it.
+        if let Some(area) = self.editor() {
+            area.set_value(&text);
+        }
         self.embed.value = (self.embed.value.0 + 1, Rc::new(text));
         self.update();
     }
 
     /// The text in the editor now.
     pub fn text(&self) -> String {
-        self.root
-            .query_selector("textarea.text")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        self.editor()
             .map(|area| area.value())
-            .unwrap_or_default()
+            .unwrap_or_else(|| self.embed.value.1.to_string())
     }
 
     #[wasm_bindgen(js_name = setLang)]
@@ -149,6 +149,14 @@ impl Checker {
 }
 
 impl Checker {
+    fn editor(&self) -> Option<HtmlTextAreaElement> {
+        self.root
+            .query_selector("textarea.text")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+    }
+
     fn update(&mut self) {
         self.handle.update(AppProps {
             embed: Some(self.embed.clone()),
