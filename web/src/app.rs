@@ -330,7 +330,11 @@ pub fn app(props: &AppProps) -> Html {
             let Some(code) = focus_wanted.borrow_mut().take() else {
                 return;
             };
-            let found = analysis.output.diagnostics.iter().position(|d| d.code == code);
+            let found = analysis
+                .output
+                .diagnostics
+                .iter()
+                .position(|d| d.code == code);
             if let Some(i) = found {
                 active.set(Some(i));
                 on_select.emit(i);

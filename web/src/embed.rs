@@ -92,7 +92,11 @@ pub fn mount_checker(
         embed: Some(embed.clone()),
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    Ok(Checker { root, handle, embed })
+    Ok(Checker {
+        root,
+        handle,
+        embed,
+    })
 }
 
 #[wasm_bindgen]
@@ -131,11 +135,8 @@ impl Checker {
     pub fn check(&mut self) -> JsValue {
         let text = self.text();
         let checked = nianbao_core::check_with(&text, &nianbao_core::Options::default());
-        let output = nianbao_core::output::build(
-            &text,
-            &checked,
-            nianbao_core::output::Offsets::Utf16,
-        );
+        let output =
+            nianbao_core::output::build(&text, &checked, nianbao_core::output::Offsets::Utf16);
         self.set_text(text);
         result_js(&output.summary, &output.diagnostics)
     }

@@ -218,7 +218,10 @@ fn pkg(dev: bool) -> Result {
         if dev { " [dev build]" } else { "" }
     );
     if !dev && gz > PKG_GZIP_BUDGET {
-        return Err(format!("dist/pkg wasm is {} gzip, over the budget", kib(gz)));
+        return Err(format!(
+            "dist/pkg wasm is {} gzip, over the budget",
+            kib(gz)
+        ));
     }
     Ok(())
 }
