@@ -176,6 +176,31 @@ describe("<nianbao-checker>", () => {
   });
 });
 
+describe("<nianbao-checker> without 'wasm-unsafe-eval'", () => {
+  test("shows an explanation inside the element instead of staying blank", async () => {
+    const { context, page } = await newPage();
+    const before = violations.length;
+    await page.route((url) => url.pathname === "/embed-demo.html", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers(), "content-security-policy": "default-src 'self'; style-src 'self'" };
+      await route.fulfill({ response, headers });
+    });
+    await page.goto(`${origins.host}/embed-demo.html?frame=${origins.frame}`);
+    await page.waitForFunction(() => {
+      const failure = document.getElementById("checker").shadowRoot.querySelector(".failure");
+      return failure && !failure.hidden;
+    });
+    const message = await page.evaluate(
+      () => document.getElementById("checker").shadowRoot.querySelector(".failure").textContent,
+    );
+    assert.match(message, /wasm-unsafe-eval/);
+    // The recorder sees violations; this page's were wanted: keep them out of the policy test.
+    assert.ok(violations.length > before, "the wasm compile was reported as a violation");
+    violations.splice(before);
+    await context.close();
+  });
+});
+
 describe("iframe", () => {
   test("answers nianbao:check with nianbao:result and reports its height", async () => {
     const { context, page } = await openDemo();

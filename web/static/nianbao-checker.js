@@ -38,8 +38,8 @@ class NianbaoChecker extends HTMLElement {
   #checker = null;
   #mount;
   #failure;
-  #last = null;
   #ready;
+  #resolveReady;
 
   constructor() {
     super();
@@ -58,9 +58,7 @@ class NianbaoChecker extends HTMLElement {
     this.#failure.setAttribute("role", "alert");
     this.#failure.hidden = true;
     shadow.append(sheet, this.#mount, this.#failure);
-    let resolve;
-    this.#ready = new Promise((r) => (resolve = r));
-    this.#ready.resolve = resolve;
+    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
   }
 
   /** Resolves with the element once the checker runs. */
@@ -82,11 +80,10 @@ class NianbaoChecker extends HTMLElement {
             value: this.getAttribute("value") ?? "",
           },
           (result) => {
-            this.#last = result;
             this.dispatchEvent(new CustomEvent("nianbao-result", { detail: result, bubbles: true, composed: true }));
           },
         );
-        this.#ready.resolve(this);
+        this.#resolveReady(this);
       })
       .catch((error) => {
         const message = String((error && error.message) || error);
@@ -118,8 +115,7 @@ class NianbaoChecker extends HTMLElement {
   /** Checks the editor's text now; returns {summary, diagnostics} (null before `ready`). */
   check() {
     if (this.#checker === null) return null;
-    this.#last = this.#checker.check();
-    return this.#last;
+    return this.#checker.check();
   }
 
   /** Selects the first finding of rule `code` in the editor; without a code, focuses the editor. */
