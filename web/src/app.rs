@@ -54,6 +54,8 @@ pub fn app(props: &AppProps) -> Html {
         Some(e) => e.lang,
         None => Lang::from_tag(&storage::lang()),
     });
+    // Embedded, the portal sets the language (the element's `lang`, the frame's `lang=`).
+    let l = embed.map_or(*lang, |e| e.lang);
     let initial = use_memo((), |_| {
         Rc::new(match embed {
             Some(e) => e.value.1.to_string(),
@@ -163,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_file = {
         let (load, notice) = (load.clone(), notice.clone());
-        let lang = *lang;
+        let lang = l;
         Callback::from(move |file: web_sys::File| {
             let (load, notice) = (load.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -182,7 +184,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_clear = {
         let (load, notice, draft) = (load.clone(), notice.clone(), draft.clone());
-        let lang = *lang;
+        let lang = l;
         Callback::from(move |_| {
             let before = (*draft).clone();
             load(String::new());
@@ -353,7 +355,6 @@ pub fn app(props: &AppProps) -> Html {
 
     let a = (*analysis).clone();
     let pending = a.text.as_str() != draft.as_str();
-    let l = embed.map_or(*lang, |e| e.lang);
     let chrome = !embedded;
     let legend = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
         html! {
