@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::analysis::{rules_checked, Analysis};
 use crate::editor::{Editor, When};
+use crate::embed::Embed;
 use crate::examples::EXAMPLES;
 use crate::findings::{reveal_in_list, Filter, Findings};
 use crate::help_card::HelpCard;
@@ -36,10 +37,31 @@ impl Notice {
 /// The pause after typing before the text is checked again.
 const DEBOUNCE_MS: u32 = 200;
 
+/// The whole page by default; inside a portal's page (iframe or `<nianbao-checker>`) with `embed`.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub embed: Option<Embed>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let lang = use_state(|| Lang::from_tag(&storage::lang()));
-    let initial = use_memo((), |_| Rc::new(storage::draft()));
+pub fn app(props: &AppProps) -> Html {
+    let embed = props.embed.as_ref();
+    // Embedded, nothing is read from or saved to the browser's storage.
+    let embedded = embed.is_some();
+    let compact = embed.is_some_and(|e| e.compact);
+    let lang = use_state(|| match embed {
+        Some(e) => e.lang,
+        None => Lang::from_tag(&storage::lang()),
+    });
+    // Embedded, the portal sets the language (the element's `lang`, the frame's `lang=`).
+    let l = embed.map_or(*lang, |e| e.lang);
+    let initial = use_memo((), |_| {
+        Rc::new(match embed {
+            Some(e) => e.value.1.to_string(),
+            None => storage::draft(),
+        })
+    });
     let draft = use_state(|| (*initial).clone());
     let analysis = use_state(|| Rc::new(Analysis::new(0, (*initial).clone())));
     let revision = use_mut_ref(|| 0u32);
@@ -62,6 +84,9 @@ pub fn app() -> Html {
     {
         let tag = lang.tag();
         use_effect_with(*lang, move |_| {
+            if embedded {
+                return; // the portal's page is not ours to retitle
+            }
             if let Some(root) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
@@ -96,7 +121,9 @@ pub fn app() -> Html {
                 *r += 1;
                 *r
             };
-            storage::save_draft(&text);
+            if !embedded {
+                storage::save_draft(&text);
+            }
             analysis.set(Rc::new(Analysis::new(next, text)));
             active.set(None);
         })
@@ -138,7 +165,7 @@ pub fn app() -> Html {
     };
     let on_file = {
         let (load, notice) = (load.clone(), notice.clone());
-        let lang = *lang;
+        let lang = l;
         Callback::from(move |file: web_sys::File| {
             let (load, notice) = (load.clone(), notice.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -157,7 +184,7 @@ pub fn app() -> Html {
     };
     let on_clear = {
         let (load, notice, draft) = (load.clone(), notice.clone(), draft.clone());
-        let lang = *lang;
+        let lang = l;
         Callback::from(move |_| {
             let before = (*draft).clone();
             load(String::new());
@@ -209,6 +236,7 @@ pub fn app() -> Html {
     };
     let on_caret = {
         let (analysis, draft, active) = (analysis.clone(), draft.clone(), active.clone());
+        let text_ref = text_ref.clone();
         Callback::from(move |caret: u32| {
             if analysis.text.as_str() != draft.as_str() {
                 return; // offsets are for the text last checked
@@ -222,9 +250,9 @@ pub fn app() -> Html {
                 .filter(|(_, d)| d.start <= caret && caret <= d.end)
                 .min_by_key(|(_, d)| d.end - d.start)
                 .map(|(i, _)| i);
-            if let Some(i) = hit {
+            if let (Some(i), Some(area)) = (hit, text_ref.get()) {
                 active.set(Some(i));
-                reveal_in_list(i);
+                reveal_in_list(&area, i);
             }
         })
     };
@@ -255,7 +283,7 @@ pub fn app() -> Html {
             if let Some(i) = next {
                 active.set(Some(i));
                 on_select.emit(i);
-                reveal_in_list(i);
+                reveal_in_list(&area, i);
             }
         })
     };
@@ -268,9 +296,66 @@ pub fn app() -> Html {
         Callback::from(move |f: Filter| filter.set(f))
     };
 
+    {
+        // The portal set a text: check it now.
+        let (load, value) = (load.clone(), embed.map(|e| e.value.clone()));
+        use_effect_with(value.as_ref().map(|v| v.0), move |_| {
+            if let Some((number, text)) = value {
+                if number > 0 {
+                    load(text.to_string());
+                }
+            }
+        });
+    }
+    let focus_wanted = use_mut_ref(|| None::<String>);
+    let focus = embed.and_then(|e| e.focus.clone());
+    let focus_number = focus.as_ref().map(|f| f.0);
+    {
+        let focus_wanted = focus_wanted.clone();
+        use_effect_with(focus_number, move |_| {
+            if let Some((_, code)) = focus {
+                *focus_wanted.borrow_mut() = Some(code);
+            }
+        });
+    }
+    {
+        // The portal asked for a rule's first finding: select it once the text shown is checked.
+        let (analysis, active, text_ref) = (analysis.clone(), active.clone(), text_ref.clone());
+        let on_select = on_select.clone();
+        use_effect_with((focus_number, analysis.revision), move |_| {
+            let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            if analysis.text.as_str() != area.value() {
+                return; // the check of the latest text is a moment away
+            }
+            let Some(code) = focus_wanted.borrow_mut().take() else {
+                return;
+            };
+            let found = analysis
+                .output
+                .diagnostics
+                .iter()
+                .position(|d| d.code == code);
+            if let Some(i) = found {
+                active.set(Some(i));
+                on_select.emit(i);
+                reveal_in_list(&area, i);
+            }
+        });
+    }
+    {
+        let (on_result, checked) = (embed.map(|e| e.on_result.clone()), (*analysis).clone());
+        use_effect_with(checked.revision, move |_| {
+            if let Some(on_result) = on_result {
+                on_result.emit(checked);
+            }
+        });
+    }
+
     let a = (*analysis).clone();
     let pending = a.text.as_str() != draft.as_str();
-    let l = *lang;
+    let chrome = !embedded;
     let legend = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
         html! {
             <span class={classes!("legend-item", s.as_str())}>
@@ -280,7 +365,8 @@ pub fn app() -> Html {
     });
     html! {
         <ContextProvider<Lang> context={l}>
-            <div class="app" data-revision={a.revision.to_string()} data-pending={pending.to_string()}>
+            <div class={classes!("app", embedded.then_some("embedded"), compact.then_some("compact"))} data-revision={a.revision.to_string()} data-pending={pending.to_string()}>
+                if chrome {
                 <header class="masthead">
                     <h1>{ l.pick("政府信息公开工作年度报告检查", "Annual report checker (open government information)") }</h1>
                     <p class="tagline">{ l.pick(
@@ -292,7 +378,10 @@ pub fn app() -> Html {
                         { l.pick("English", "中文") }
                     </button>
                 </header>
-                <Toolbar analysis={Some(a.clone())} {on_example} on_file={on_file.clone()} {on_clear} {on_notice} />
+                }
+                if !compact {
+                    <Toolbar analysis={Some(a.clone())} {on_example} on_file={on_file.clone()} {on_clear} {on_notice} />
+                }
                 <SummaryBar analysis={Some(a.clone())} {pending} />
                 <main class="workspace">
                     <div class="editor-pane">
@@ -315,9 +404,10 @@ pub fn app() -> Html {
                         }
                     </div>
                 </main>
-                if !a.text.trim().is_empty() {
+                if !compact && !a.text.trim().is_empty() {
                     <TablesView analysis={a.clone()} on_select_span={select_span} />
                 }
+                if chrome {
                 <RulesList />
                 <footer class="footer">
                     <p><strong>{ l.pick("文本只在本机处理，不会上传。", "Your text is processed on this computer only and never uploaded.") }</strong></p>
@@ -326,6 +416,7 @@ pub fn app() -> Html {
                         Lang::En => format!("{} rules · checked in {:.0} ms · the draft is saved in this browser", rules_checked(), a.millis),
                     } }</p>
                 </footer>
+                }
                 if let Some(n) = (*notice).clone() {
                     <div class="notice" role="status">
                         { n.text }

@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use nianbao_core::{Code, Family, Severity};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{HtmlSelectElement, Node, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, Recognition};
+use crate::dom;
 use crate::export::short;
 use crate::i18n::{severity_icon, Lang};
 
@@ -69,10 +70,8 @@ impl Filter {
 }
 
 /// Keeps a finding in view as ↑/↓ move through a long list (not on clicks: a click shows the text).
-fn scroll_into_view(id: &str) {
-    let item = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
+fn scroll_into_view(anchor: &Node, id: &str) {
+    let item = dom::by_id(anchor, id);
     if let Some(item) = item {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Nearest);
@@ -81,11 +80,9 @@ fn scroll_into_view(id: &str) {
 }
 
 /// Scrolls the findings list (only the list, never the page) so finding `index` shows.
-pub fn reveal_in_list(index: usize) {
-    let document = web_sys::window().and_then(|w| w.document());
-    let item = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id(&format!("f{index}")))
+/// `anchor` is any node of the app (its tree holds the list).
+pub fn reveal_in_list(anchor: &Node, index: usize) {
+    let item = dom::by_id(anchor, &format!("f{index}"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let list = item
         .as_ref()
@@ -174,7 +171,9 @@ pub fn findings(props: &FindingsProps) -> Html {
             if let Some(&i) = next {
                 e.prevent_default();
                 on_activate.emit(i);
-                scroll_into_view(&format!("f{i}"));
+                if let Some(anchor) = e.target().and_then(|t| t.dyn_into::<Node>().ok()) {
+                    scroll_into_view(&anchor, &format!("f{i}"));
+                }
             }
         })
     };

@@ -7,8 +7,13 @@ use wasm_bindgen_futures::JsFuture;
 #[wasm_bindgen]
 extern "C" {
     /// Reveals the static failure message of index.html.
-    #[wasm_bindgen(js_name = nianbaoFailure)]
+    #[wasm_bindgen(js_namespace = nianbaoJs)]
     pub fn failure(kind: &str, detail: &str);
+
+    /// "page" (index.html, nianbao.html), "frame" (index.html?embed=1) or "element"
+    /// (`<nianbao-checker>`): set by the script that starts the app.
+    #[wasm_bindgen(js_namespace = nianbaoJs)]
+    pub fn mode() -> String;
 
     #[wasm_bindgen(js_namespace = nianbaoJs, js_name = flattenHtml)]
     pub fn flatten_html(html: &str) -> String;

@@ -4,7 +4,9 @@
 mod analysis;
 mod api;
 mod app;
+mod dom;
 mod editor;
+mod embed;
 mod examples;
 mod export;
 mod findings;
@@ -24,6 +26,9 @@ fn main() {
         console_error_panic_hook::hook(info);
         js::failure("panic", &info.to_string());
     }));
+    if js::mode() != "page" {
+        return; // embedded: the element or the frame calls `mountChecker`
+    }
     api::install();
     let root = web_sys::window()
         .and_then(|w| w.document())

@@ -6,9 +6,6 @@
 // ---- Start-up and failure states ---------------------------------------------------------------
 
 var nianbaoCspViolation = "";
-document.addEventListener("securitypolicyviolation", function (e) {
-  nianbaoCspViolation = (e.violatedDirective || "") + " " + (e.blockedURI || "");
-});
 
 var NIANBAO_FAILURES = {
   "no-wasm": [
@@ -45,6 +42,8 @@ function nianbaoFailure(kind, detail) {
   document.getElementById("failure-advice").textContent = text[1];
   document.getElementById("failure-detail").textContent = kind + ": " + (detail || "");
   box.hidden = false;
+  var reload = document.getElementById("failure-reload");
+  if (reload) reload.onclick = function () { location.reload(); };
   document.body.classList.add("failed");
   var booting = document.getElementById("booting");
   if (booting) booting.remove();
@@ -61,6 +60,9 @@ function nianbaoClassify(error) {
 
 // Runs `init` (which instantiates the wasm) and turns every way it can fail into a visible message.
 function nianbaoStart(init) {
+  document.addEventListener("securitypolicyviolation", function (e) {
+    nianbaoCspViolation = (e.violatedDirective || "") + " " + (e.blockedURI || "");
+  });
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     nianbaoFailure("no-wasm", "typeof WebAssembly: " + typeof WebAssembly);
     return;
@@ -351,6 +353,11 @@ function insertText(area, text) {
 }
 
 window.nianbaoJs = {
+  failure: nianbaoFailure,
+  // Which way the app runs; the frame and the element scripts change it before starting.
+  mode: function () {
+    return "page";
+  },
   flattenHtml: flattenHtml,
   readFile: readFile,
   spanTop: spanTop,

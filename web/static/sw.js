@@ -7,6 +7,7 @@ const FILES = [
   "style.css",
   "helpers.js",
   "loader.js",
+  "frame.js",
   "nianbao_web.js",
   "nianbao_web_bg.wasm",
   "manifest.webmanifest",

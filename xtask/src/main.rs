@@ -3,7 +3,12 @@
 //! ```text
 //! cargo xtask build          # size-optimised wasm (profile `web`), the default
 //! cargo xtask build --dev    # quick debug build while iterating
+//! cargo xtask pkg [--dev]    # only the JS API package, dist/pkg
 //! ```
+//!
+//! `build` also builds the JS API package (crates/nianbao-wasm) into `dist/pkg/`, and copies the
+//! embedding files: `nianbao-checker.js` (the custom element), `frame.js` (the iframe way) and
+//! the demo portal page `embed-demo.html` of `web/`.
 //!
 //! Steps: cargo build for wasm32, the `wasm-bindgen` CLI (`--target web`), `wasm-opt` if one is
 //! installed (never required), the static files of `web/static/`, and `dist/nianbao.html`: one file
@@ -16,6 +21,8 @@ use std::process::{Command, ExitCode};
 
 /// What the compressed wasm may weigh (the issue's budget).
 const GZIP_BUDGET: usize = 300 * 1024;
+/// What the JS API package's compressed wasm may weigh.
+const PKG_GZIP_BUDGET: usize = 150 * 1024;
 const CRATE: &str = "nianbao-web";
 const WASM_NAME: &str = "nianbao_web";
 /// Files of `web/static/` copied into `dist/`.
@@ -27,15 +34,25 @@ const STATIC_FILES: &[&str] = &[
     "sw.js",
     "manifest.webmanifest",
     "icon.svg",
+    "frame.js",
+    "nianbao-checker.js",
 ];
+/// The mock portal page of `web/` that shows the two ways of embedding.
+const DEMO_FILES: &[&str] = &["embed-demo.html", "embed-demo.css", "embed-demo.js"];
+/// Files of `packages/nianbao/` copied into `dist/pkg/`.
+const PKG_FILES: &[&str] = &["package.json", "nianbao.d.ts", "README.md"];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("build") => build(args.iter().any(|a| a == "--dev")),
-        _ => Err("usage: cargo xtask build [--dev]".to_string()),
+        Some("build") => {
+            let dev = args.iter().any(|a| a == "--dev");
+            build(dev).and_then(|()| pkg(dev))
+        }
+        Some("pkg") => pkg(args.iter().any(|a| a == "--dev")),
+        _ => Err("usage: cargo xtask build|pkg [--dev]".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -125,6 +142,9 @@ fn build(dev: bool) -> Result {
         let text = read(&statics.join(name))?.replace("__BUILD__", &version);
         write(&dist.join(name), text)?;
     }
+    for name in DEMO_FILES {
+        write(&dist.join(name), read(&root.join("web").join(name))?)?;
+    }
     single_file(&dist, &glue, &wasm_bytes)?;
     // Which build this is, for scripts/e2e (which tests and times the optimised one).
     write(&dist.join("BUILD"), format!("{profile} {version}\n"))?;
@@ -146,6 +166,62 @@ fn build(dev: bool) -> Result {
     );
     if !dev && gz > GZIP_BUDGET {
         return Err(format!("wasm is {} gzip, over the budget", kib(gz)));
+    }
+    Ok(())
+}
+
+/// The JS API package (crates/nianbao-wasm, no Yew) into `dist/pkg/`.
+fn pkg(dev: bool) -> Result {
+    let root = root();
+    let out = root.join("dist").join("pkg");
+    let profile = if dev { "dev" } else { "web" };
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    run(Command::new(cargo).current_dir(&root).args([
+        "build",
+        "-p",
+        "nianbao-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        profile,
+    ]))?;
+    let target_dir = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("target"));
+    let wasm = target_dir
+        .join("wasm32-unknown-unknown")
+        .join(if dev { "debug" } else { "web" })
+        .join("nianbao.wasm");
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear dist/pkg: {e}"))?;
+    }
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create dist/pkg: {e}"))?;
+    run(Command::new("wasm-bindgen")
+        .arg(&wasm)
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&out))?;
+    let bg = out.join("nianbao_bg.wasm");
+    if !dev {
+        optimise(&root, &bg)?;
+    }
+    let package = root.join("packages").join("nianbao");
+    for name in PKG_FILES {
+        write(&out.join(name), read(&package.join(name))?)?;
+    }
+    let bytes = std::fs::read(&bg).map_err(|e| format!("cannot read {}: {e}", bg.display()))?;
+    let gz = gzip_len(&bytes)?;
+    println!(
+        "dist/pkg/nianbao_bg.wasm: {} raw, {} gzip (budget {}){}",
+        kib(bytes.len()),
+        kib(gz),
+        kib(PKG_GZIP_BUDGET),
+        if dev { " [dev build]" } else { "" }
+    );
+    if !dev && gz > PKG_GZIP_BUDGET {
+        return Err(format!(
+            "dist/pkg wasm is {} gzip, over the budget",
+            kib(gz)
+        ));
     }
     Ok(())
 }
@@ -248,6 +324,13 @@ fn single_file(dist: &Path, glue: &str, wasm: &[u8]) -> Result {
         (
             r#"<link rel="manifest" href="manifest.webmanifest">"#,
             String::new(),
+        ),
+        (
+            r#"<link rel="icon" href="icon.svg">"#,
+            format!(
+                r#"<link rel="icon" href="data:image/svg+xml;base64,{}">"#,
+                base64(read(&dist.join("icon.svg"))?.as_bytes())
+            ),
         ),
     ];
     let mut html = index;
