@@ -99,7 +99,7 @@ pub fn parse_value(word: &str) -> Option<Value> {
         return None;
     }
     if w == "无"
-        || (w.chars().count() <= 3
+        || (w.chars().count() <= 2
             && w.chars()
                 .all(|c| matches!(c, '-' | '—' | '–' | '─' | '/' | '\\' | '_')))
     {

@@ -136,9 +136,21 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
             let Some(prev) = line.get(..i).and_then(|p| p.chars().next_back()) else {
                 continue;
             };
-            let Some(n0) = chinese_digit(prev).filter(|&n| n <= 6) else {
+            // `六、` (standard) or `6、` (non-standard numbering, S03).
+            let standard = chinese_digit(prev).is_some();
+            let Some(n0) = chinese_digit(prev)
+                .or_else(|| prev.to_digit(10).map(|d| d as u8))
+                .filter(|&n| (1..=6).contains(&n))
+            else {
                 continue;
             };
+            // A digit is a numbering only when it stands alone ("…。 6、"), not inside "2016、".
+            let before_digit = line
+                .get(..i - prev.len_utf8())
+                .and_then(|b| b.chars().next_back());
+            if !standard && before_digit.is_some_and(|c| c.is_ascii_digit()) {
+                continue;
+            }
             let before = line.get(..i - prev.len_utf8()).unwrap_or("");
             if before.trim().is_empty() || i - prev.len_utf8() < scan_from {
                 continue; // at the line start: handled above
@@ -146,7 +158,11 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
             if !before.ends_with(['。', ' ', ':', ';']) {
                 continue;
             }
-            let after = line.get(i + '、'.len_utf8()..).unwrap_or("");
+            let after = line
+                .get(i + '、'.len_utf8()..)
+                .unwrap_or("")
+                .trim_start_matches(' ');
+            let gap = line.len() - (i + '、'.len_utf8()) - after.len();
             // Only the next few characters can be a title: keeps one long line linear.
             let window = after
                 .char_indices()
@@ -159,10 +175,10 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
                 let start = line_start + i - prev.len_utf8();
                 found.push((
                     start,
-                    line_start + i + '、'.len_utf8() + tlen,
+                    line_start + i + '、'.len_utf8() + gap + tlen,
                     n,
                     prev.len_utf8() + '、'.len_utf8(),
-                    true,
+                    standard,
                     official,
                 ));
             }
