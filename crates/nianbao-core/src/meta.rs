@@ -10,7 +10,7 @@ use crate::view::View;
 /// spaces or lines (`本年制发 件数`) are still found.
 pub struct Compact {
     pub text: String,
-    map: Vec<usize>,
+    map: Vec<u32>,
 }
 
 impl Compact {
@@ -20,9 +20,7 @@ impl Compact {
         for (i, c) in view.text.char_indices() {
             if !c.is_whitespace() && c != '*' {
                 text.push(c);
-                for _ in 0..c.len_utf8() {
-                    map.push(i);
-                }
+                map.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
             }
         }
         Compact { text, map }
@@ -30,8 +28,11 @@ impl Compact {
 
     /// View range of the compact range `[a, b)`.
     pub fn view_range(&self, a: usize, b: usize) -> (usize, usize) {
-        let start = self.map.get(a).copied().unwrap_or(0);
-        let last = self.map.get(b.saturating_sub(1)).copied().unwrap_or(start);
+        let start = self.map.get(a).map_or(0, |&v| v as usize);
+        let last = self
+            .map
+            .get(b.saturating_sub(1))
+            .map_or(start, |&v| v as usize);
         (start, last + char_len_at(&self.text, b))
     }
 }

@@ -101,6 +101,14 @@ impl Builder {
         self.ends.extend(std::iter::repeat_n(end as u32, n));
     }
 
+    /// Appends ASCII text that reads as itself, starting at original byte `start`.
+    pub fn push_ascii_run(&mut self, run: &str, start: usize) {
+        self.text.push_str(run);
+        let (a, z) = (start as u32, (start + run.len()) as u32);
+        self.starts.extend(a..z);
+        self.ends.extend(a + 1..z + 1);
+    }
+
     /// Appends the normalised form of an original character.
     pub fn push_normalized(&mut self, c: char, start: usize, end: usize) {
         if let Some(n) = chars::normalize(c) {
@@ -114,18 +122,38 @@ impl Builder {
 }
 
 fn plain(original: &str, b: &mut Builder) {
-    let mut it = original.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let end = i + c.len_utf8();
-        if c == '\r' {
-            if let Some(&(j, '\n')) = it.peek() {
-                it.next();
-                b.push('\n', i, j + 1);
+    let bytes = original.as_bytes();
+    let mut i = 0usize;
+    while let Some(&byte) = bytes.get(i) {
+        if byte == b'\r' {
+            // CRLF or a lone CR: one line break.
+            let end = if bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
             } else {
-                b.push('\n', i, end);
-            }
+                i + 1
+            };
+            b.push('\n', i, end);
+            i = end;
+        } else if byte.is_ascii() {
+            // A run of ASCII reads as itself: copied in one go.
+            let run = bytes.get(i..).map_or(0, |r| {
+                r.iter()
+                    .position(|&c| !c.is_ascii() || c == b'\r')
+                    .unwrap_or(r.len())
+            });
+            b.push_ascii_run(original.get(i..i + run).unwrap_or(""), i);
+            i += run.max(1);
         } else {
-            b.push_normalized(c, i, end);
+            let Some(c) = original.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let n = c.len_utf8();
+            match crate::chars::normalize(c) {
+                Some(x) if x == c => b.push(c, i, i + n),
+                Some(x) => b.push(x, i, i + n),
+                None => {}
+            }
+            i += n;
         }
     }
 }
