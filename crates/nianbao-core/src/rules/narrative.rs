@@ -21,7 +21,7 @@ use crate::span::Span;
 pub struct Prose {
     pub text: String,
     /// For each prose byte, the view byte it came from.
-    map: Vec<usize>,
+    map: Vec<u32>,
 }
 
 /// Lines at least this long that do not end a sentence are hard wraps (PDF text).
@@ -33,6 +33,10 @@ fn is_terminator(c: char) -> bool {
 
 /// A page footer or page number line: `- 1 -`, `— 4 —`, `第 3 页`.
 fn is_footer(t: &str) -> bool {
+    // At most 12 characters of at most 3 bytes: longer lines are text.
+    if t.len() > 36 {
+        return false;
+    }
     let has_digit = t.chars().any(|c| c.is_ascii_digit());
     let decor = t
         .chars()
@@ -121,9 +125,8 @@ impl Prose {
 
     fn push(&mut self, c: char, view_at: usize) {
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.map.push(view_at);
-        }
+        self.map
+            .extend(std::iter::repeat_n(view_at as u32, c.len_utf8()));
     }
 
     /// A clause break (`\n`) unless there is one already.
@@ -135,20 +138,22 @@ impl Prose {
 
     /// The view byte range of the prose range `[a, b)`.
     pub fn view_range(&self, a: usize, b: usize) -> (usize, usize) {
-        let start = self.map.get(a).copied().unwrap_or(0);
+        let start = self.map.get(a).map_or(0, |&v| v as usize);
         let last_len = self
             .text
             .get(..b)
             .and_then(|s| s.chars().next_back())
             .map_or(1, char::len_utf8);
-        let last = self.map.get(b.saturating_sub(1)).copied().unwrap_or(start);
+        let last = self
+            .map
+            .get(b.saturating_sub(1))
+            .map_or(start, |&v| v as usize);
         // The view character that produced the last prose character starts at `last` (its
         // bytes all map to their own positions), so it ends `last_len` later.
         let first_of_last = self
             .map
             .get(b.saturating_sub(last_len))
-            .copied()
-            .unwrap_or(last);
+            .map_or(last, |&v| v as usize);
         (start, first_of_last + last_len)
     }
 
