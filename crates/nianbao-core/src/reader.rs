@@ -140,7 +140,6 @@ pub fn read_with(
     let defs = match_defs(kind, template);
     let mut built: Vec<Building> = Vec::new();
     let mut notes = Vec::new();
-    let mut orphans: Vec<Vec<Item>> = Vec::new();
     let mut current: Option<usize> = None;
     let mut i = 0;
     while i < stream.len() {
@@ -217,12 +216,15 @@ pub fn read_with(
                                 span: view.span(s, e),
                             });
                         }
-                        (true, _) => match current.and_then(|c| built.get_mut(c)) {
-                            Some(row) if !row.items.iter().any(Item::is_value) => {
-                                row.items.extend(items)
+                        // Values on the line after their label's own line; values with no
+                        // row before them belong to nothing and are left unread.
+                        (true, _) => {
+                            if let Some(row) = current.and_then(|c| built.get_mut(c)) {
+                                if !row.items.iter().any(Item::is_value) {
+                                    row.items.extend(items);
+                                }
                             }
-                            _ => orphans.push(items),
-                        },
+                        }
                     }
                 }
             }
@@ -250,11 +252,10 @@ pub fn read_with(
                     }
                 }
                 _ => {
-                    if let Some(item) = to_item(c) {
-                        match current.and_then(|c| built.get_mut(c)) {
-                            Some(row) => row.items.push(item),
-                            None => orphans.push(vec![item]),
-                        }
+                    if let (Some(item), Some(row)) =
+                        (to_item(c), current.and_then(|c| built.get_mut(c)))
+                    {
+                        row.items.push(item);
                     }
                 }
             }
@@ -283,7 +284,6 @@ pub fn read_with(
             missing_rows.push(*def);
             continue;
         };
-        let cols = columns_for(def, kind, template);
         let label = view.span(b.label.0, b.label.1);
         span = Some(span.map_or(label, |s| s.cover(label)));
         let mut f = fit(&b.items, expected(def), kind, def.key, view, label.end);
@@ -298,7 +298,6 @@ pub fn read_with(
                 span = Some(span.map_or(c.span, |s| s.cover(c.span)));
             }
         }
-        let _ = cols;
         rows.push(Row {
             def,
             label: Some(label),
@@ -315,7 +314,6 @@ pub fn read_with(
             });
         }
     }
-    let _ = orphans;
     if kind == TableKind::Requests {
         resolve(&mut rows, &mut fitted_all, &mut notes);
     }
