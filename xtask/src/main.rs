@@ -92,15 +92,14 @@ fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn build(dev: bool) -> Result {
-    let root = root();
-    let dist = root.join("dist");
+/// Builds `package` for wasm32 (`--profile web`, or dev) and returns `<artifact>.wasm`.
+fn build_wasm(root: &Path, package: &str, artifact: &str, dev: bool) -> Result<PathBuf> {
     let profile = if dev { "dev" } else { "web" };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    run(Command::new(cargo).current_dir(&root).args([
+    run(Command::new(cargo).current_dir(root).args([
         "build",
         "-p",
-        CRATE,
+        package,
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
@@ -109,11 +108,16 @@ fn build(dev: bool) -> Result {
     let target_dir = std::env::var("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("target"));
-    let out_dir = if dev { "debug" } else { "web" };
-    let wasm = target_dir
+    Ok(target_dir
         .join("wasm32-unknown-unknown")
-        .join(out_dir)
-        .join(format!("{CRATE}.wasm"));
+        .join(if dev { "debug" } else { "web" })
+        .join(format!("{artifact}.wasm")))
+}
+
+fn build(dev: bool) -> Result {
+    let root = root();
+    let dist = root.join("dist");
+    let wasm = build_wasm(&root, CRATE, CRATE, dev)?;
 
     std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create dist/: {e}"))?;
     clear_files(&dist)?;
@@ -147,7 +151,10 @@ fn build(dev: bool) -> Result {
     }
     single_file(&dist, &glue, &wasm_bytes)?;
     // Which build this is, for scripts/e2e (which tests and times the optimised one).
-    write(&dist.join("BUILD"), format!("{profile} {version}\n"))?;
+    write(
+        &dist.join("BUILD"),
+        format!("{} {version}\n", if dev { "dev" } else { "web" }),
+    )?;
 
     let gz = gzip_len(&wasm_bytes)?;
     println!(
@@ -174,24 +181,7 @@ fn build(dev: bool) -> Result {
 fn pkg(dev: bool) -> Result {
     let root = root();
     let out = root.join("dist").join("pkg");
-    let profile = if dev { "dev" } else { "web" };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    run(Command::new(cargo).current_dir(&root).args([
-        "build",
-        "-p",
-        "nianbao-wasm",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        profile,
-    ]))?;
-    let target_dir = std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root.join("target"));
-    let wasm = target_dir
-        .join("wasm32-unknown-unknown")
-        .join(if dev { "debug" } else { "web" })
-        .join("nianbao.wasm");
+    let wasm = build_wasm(&root, "nianbao-wasm", "nianbao", dev)?;
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear dist/pkg: {e}"))?;
     }
