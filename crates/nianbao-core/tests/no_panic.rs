@@ -7,6 +7,8 @@
     clippy::panic
 )]
 
+mod gen;
+
 use nianbao_core::check;
 use nianbao_core::output::{build, Offsets};
 use proptest::prelude::*;
@@ -150,42 +152,9 @@ proptest! {
     }
 }
 
-fn inputs() -> Vec<(&'static str, &'static str)> {
-    vec![
-        (
-            "000",
-            include_str!("../../../../shared/seeds/000_0396a1651b83a830.txt"),
-        ),
-        (
-            "001",
-            include_str!("../../../../shared/seeds/001_bafcd2ea084bb138.txt"),
-        ),
-        (
-            "002",
-            include_str!("../../../../shared/seeds/002_23d160e7ec491542.txt"),
-        ),
-        (
-            "003",
-            include_str!("../../../../shared/seeds/003_2203413ca7ac2a79.txt"),
-        ),
-        (
-            "004",
-            include_str!("../../../../shared/seeds/004_87f7c85504457707.txt"),
-        ),
-        (
-            "huaian",
-            include_str!("../../../../shared/corpus/huaian-city-2024.pdf-text.txt"),
-        ),
-        (
-            "city-html",
-            include_str!("../../../../shared/corpus/city-2025-web-page.html"),
-        ),
-    ]
-}
-
 #[test]
 fn truncated_seeds_never_panic() {
-    for (_, text) in inputs() {
+    for (_, text) in gen::REAL_REPORTS {
         let mut at = 0usize;
         while at <= text.len() {
             let mut cut = at;

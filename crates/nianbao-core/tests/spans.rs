@@ -208,37 +208,6 @@ fn check_spans(name: &str, text: &str) {
     }
 }
 
-const SEEDS: &[(&str, &str)] = &[
-    (
-        "000",
-        include_str!("../../../../shared/seeds/000_0396a1651b83a830.txt"),
-    ),
-    (
-        "001",
-        include_str!("../../../../shared/seeds/001_bafcd2ea084bb138.txt"),
-    ),
-    (
-        "002",
-        include_str!("../../../../shared/seeds/002_23d160e7ec491542.txt"),
-    ),
-    (
-        "003",
-        include_str!("../../../../shared/seeds/003_2203413ca7ac2a79.txt"),
-    ),
-    (
-        "004",
-        include_str!("../../../../shared/seeds/004_87f7c85504457707.txt"),
-    ),
-    (
-        "huaian",
-        include_str!("../../../../shared/corpus/huaian-city-2024.pdf-text.txt"),
-    ),
-    (
-        "city-html",
-        include_str!("../../../../shared/corpus/city-2025-web-page.html"),
-    ),
-];
-
 /// Characters that shift byte, char and UTF-16 offsets differently, put before the tables:
 /// in the title, the preamble and section 一.
 fn with_wide_chars(text: &str) -> String {
@@ -253,7 +222,7 @@ fn with_wide_chars(text: &str) -> String {
 
 #[test]
 fn seed_spans_are_on_char_boundaries() {
-    for (name, text) in SEEDS {
+    for (name, text) in gen::REAL_REPORTS {
         check_spans(name, text);
         check_spans(&format!("{name}+crlf"), &text.replace('\n', "\r\n"));
         check_spans(&format!("{name}+wide"), &with_wide_chars(text));

@@ -1550,3 +1550,35 @@ pub fn sample(template: Template) -> Model {
     m.fix_totals();
     m
 }
+
+/// The seeds and the two text corpus reports, by short name.
+pub const REAL_REPORTS: &[(&str, &str)] = &[
+    (
+        "000",
+        include_str!("../../../../../shared/seeds/000_0396a1651b83a830.txt"),
+    ),
+    (
+        "001",
+        include_str!("../../../../../shared/seeds/001_bafcd2ea084bb138.txt"),
+    ),
+    (
+        "002",
+        include_str!("../../../../../shared/seeds/002_23d160e7ec491542.txt"),
+    ),
+    (
+        "003",
+        include_str!("../../../../../shared/seeds/003_2203413ca7ac2a79.txt"),
+    ),
+    (
+        "004",
+        include_str!("../../../../../shared/seeds/004_87f7c85504457707.txt"),
+    ),
+    (
+        "huaian",
+        include_str!("../../../../../shared/corpus/huaian-city-2024.pdf-text.txt"),
+    ),
+    (
+        "city-html",
+        include_str!("../../../../../shared/corpus/city-2025-web-page.html"),
+    ),
+];
