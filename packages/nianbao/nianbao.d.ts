@@ -62,6 +62,8 @@ export interface TableOut {
 export interface Report {
   year: number | null;
   issuer: string | null;
+  /** The issuer's kind, from its name. */
+  issuer_kind: "peoples_government" | "general_office" | "department" | "township" | "subdistrict" | "other" | null;
   template: "2019" | "2021" | null;
   sections: Section[];
   tables: { active: TableOut | null; requests: TableOut | null; reviews: TableOut | null };

@@ -116,6 +116,7 @@ pub fn family_name(f: Family, lang: Lang) -> &'static str {
             Family::Content => "Required content",
             Family::Residue => "Copied leftovers",
             Family::Hygiene => "Conversion leftovers",
+            Family::Across => "Across reports",
         },
     }
 }

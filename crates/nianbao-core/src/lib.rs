@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod docx;
 pub mod export;
 pub mod html;
+pub mod issuer;
 pub mod line_index;
 pub mod model;
 pub mod reader;

@@ -225,6 +225,13 @@ pub struct Report {
 }
 
 impl Report {
+    /// The issuer's kind and level, from its name (`issuer::classify`).
+    pub fn issuer_class(&self) -> Option<(crate::issuer::IssuerKind, crate::issuer::Level)> {
+        self.issuer
+            .as_ref()
+            .map(|i| crate::issuer::classify(&i.value))
+    }
+
     pub fn section(&self, number: u8) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)
     }

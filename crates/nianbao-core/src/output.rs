@@ -48,6 +48,8 @@ pub struct Summary {
 pub struct ReportOut {
     pub year: Option<i32>,
     pub issuer: Option<String>,
+    /// `peoples_government`, `general_office`, `department`, `township`, `subdistrict`, `other`.
+    pub issuer_kind: Option<&'static str>,
     pub template: Option<&'static str>,
     pub sections: Vec<SectionOut>,
     pub tables: TablesOut,
@@ -240,6 +242,7 @@ pub fn build(text: &str, checked: &Checked, offsets: Offsets) -> Output {
     let report = ReportOut {
         year: r.year.as_ref().map(|y| y.value),
         issuer: r.issuer.as_ref().map(|i| i.value.clone()),
+        issuer_kind: r.issuer_class().map(|(k, _)| k.as_str()),
         template: r.template.map(|t| t.as_str()),
         sections: r
             .sections

@@ -41,6 +41,8 @@ pub enum Family {
     Content,
     Residue,
     Hygiene,
+    /// Checks across reports: year over year and batches (Y01–Y04, R01).
+    Across,
 }
 
 impl Family {
@@ -55,6 +57,7 @@ impl Family {
             Family::Content => "必备内容",
             Family::Residue => "套用残留",
             Family::Hygiene => "格式残留",
+            Family::Across => "跨报告比对",
         }
     }
 }
@@ -136,6 +139,9 @@ codes! {
     S06, Warning, Structure, "开头所述结构与报告不符", "The preamble announces a different structure",
         "开头对报告结构的介绍与实际不符（如“全文包括……三部分”或沿用2019年以前的旧提纲）。请按现行六部分改写。",
         "The preamble describes a structure that is not the report's. Rewrite it for the six sections.";
+    S07, Warning, Structure, "文本不完整（中途开始或结束）", "The text stops before the report does",
+        "粘贴的文本在报告结束之前就停止了（停在表格中间、句子中间，或还有部分未出现且没有落款），或者从报告中间开始。之后（或之前）的部分没有读到，因此不检查其是否缺少；如果这是完整报告，请补全。",
+        "The text stops before the report does (inside a table, mid-sentence, or with sections still due and no signature), or starts after it does. What was not there is not reported missing; if this is the whole report, complete it.";
     T01, Error, Tables, "未找到表格", "A table is not found",
         "第二、三、四部分应各有一张统计表。请从模板复制完整的表格并填写数字。",
         "Sections 二, 三 and 四 each need their statistics table. Paste the full table from the template.";
@@ -229,6 +235,21 @@ codes! {
     C01, Warning, Residue, "疑似套用其他单位的报告", "Leftovers of another body's report",
         "文中的自称或单位名称与发文机关不符，可能是套用其他单位报告时未改。请核对。",
         "A self-reference or body name does not fit the issuer; likely copied from another report.";
+    Y01, Warning, Across, "上年结转数与上年报告不符", "Carried in differs from last year's carried out",
+        "表三“二、上年结转政府信息公开申请数量”应等于本机关上一年度报告的“四、结转下年度继续办理”，逐列核对。",
+        "Table 三 carried_in should equal last year's carried_out of the same body, column by column.";
+    Y02, Warning, Across, "现行有效件数与上年不衔接", "现行有效 does not follow from last year",
+        "2021年版表二：本年现行有效件数一般应等于上年现行有效件数加本年制发件数减本年废止件数；如有修订、失效等情况，请在正文中说明。",
+        "2021 template table 二: this year's 现行有效 should be last year's + 本年制发 − 本年废止, unless revisions explain it.";
+    Y03, Warning, Across, "与上年报告雷同", "Nearly the same text as last year's report",
+        "去掉数字和日期后，本年报告的文字与本机关上年报告几乎相同。评估中“与往年雷同”会被扣分，请按本年实际情况撰写。",
+        "After removing numbers and dates, the text is nearly the same as the body's report of last year.";
+    Y04, Warning, Across, "与其他单位报告雷同", "Nearly the same text as another body's report",
+        "本报告的文字与同一批中另一单位的报告几乎相同，可能是套用。请按本单位实际情况撰写。",
+        "Two reports of different bodies in one batch are nearly the same text.";
+    R01, Warning, Across, "汇总报告申请数少于下属单位之和", "Aggregate report counts fewer requests than its units",
+        "区（县）政府本级报告应涵盖各编制单位；其表三本年新收申请总数不应少于同批下属单位报告之和。请核对汇总口径。",
+        "A district or county government's own report counts fewer requests received than the reports of its units in the batch.";
     X01, Info, Hygiene, "格式转换残留", "Conversion leftovers",
         "文中有复制粘贴留下的格式符号（如“[bookmark: _GoBack]”、“**”、HTML标签），请删除。",
         "Remove leftovers of conversion: [bookmark: _GoBack], markdown **, HTML tags.";
@@ -245,6 +266,6 @@ mod tests {
             assert!(!i.title_zh.is_empty() && !i.help_zh.is_empty() && !i.title_en.is_empty());
             assert_eq!(Code::parse(i.code), Some(c));
         }
-        assert_eq!(ALL_CODES.len(), 38);
+        assert_eq!(ALL_CODES.len(), 44);
     }
 }
