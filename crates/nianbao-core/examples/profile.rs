@@ -33,7 +33,11 @@ fn main() {
     println!("meta      {:?}", t.elapsed() / n);
     let t = Instant::now();
     for _ in 0..n {
-        std::hint::black_box(nianbao_core::cells::stream(&view.text, 0, view.text.len()));
+        std::hint::black_box(nianbao_core::reader::cells::stream(
+            &view.text,
+            0,
+            view.text.len(),
+        ));
     }
     println!("stream    {:?}", t.elapsed() / n);
     let t = Instant::now();

@@ -4,11 +4,10 @@ use crate::diagnostic::Diagnostic;
 use crate::meta::{self, Compact, TemplateEvidence};
 use crate::model::{Report, Tables, Template};
 use crate::reader;
-use crate::registry::Code;
 use crate::rules::{self, Context};
 use crate::sections;
 use crate::template::TableKind;
-use crate::view::View;
+use crate::view::{View, ViewRange};
 
 /// What nianbao understood of a report, and what is wrong with it.
 #[derive(Debug, Clone)]
@@ -18,11 +17,7 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Rule codes not to run.
-    pub disabled: Vec<Code>,
-}
+pub use crate::rules::Options;
 
 /// Reads and checks one report. Never panics; linear in the size of the text.
 pub fn check(text: &str) -> Checked {
@@ -44,7 +39,13 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
     let mut tables = Tables::default();
     let read = |kind: TableKind, columns_first: bool| {
         region(&view, &found, kind).and_then(|(a, b)| {
-            reader::read_with(&view, kind, reading_template, a, b, columns_first)
+            reader::read(
+                &view,
+                kind,
+                reading_template,
+                ViewRange::new(a, b),
+                columns_first,
+            )
         })
     };
     // 表三 first: its arithmetic shows whether the PDF text came column by column, which

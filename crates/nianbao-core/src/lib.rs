@@ -5,11 +5,12 @@
 //! Entry point: [`check`]. Invariants: the input is never modified; every span is a byte range
 //! of the input on char boundaries; nothing here panics on any input; time is linear in size.
 
-pub mod cells;
+pub mod arith;
 pub mod chars;
 pub mod diagnostic;
 pub mod docx;
 pub mod export;
+pub mod fmt;
 pub mod html;
 pub mod issuer;
 pub mod line_index;

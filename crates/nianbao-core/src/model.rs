@@ -3,22 +3,7 @@
 use crate::span::Span;
 use crate::template::{ColumnDef, RowDef, TableKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Template {
-    /// 国办公开办函〔2019〕60号, for report years 2019-2020.
-    T2019,
-    /// 国办公开办函〔2021〕30号, for 2021 onward.
-    T2021,
-}
-
-impl Template {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Template::T2019 => "2019",
-            Template::T2021 => "2021",
-        }
-    }
-}
+pub use crate::template::Template;
 
 /// A top-level section heading (一 to 六) as found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +41,11 @@ pub enum CellKind {
     Qualified,
     /// Recovered from digits that ran together (T07).
     Split,
+    /// The row has values whose columns could not be decided (T05): this cell's value is
+    /// unknown, so no sum through it is checked.
+    Unplaced,
+    /// The text ends before this cell (S07): not in the text, so neither blank nor checked.
+    NotInText,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +141,14 @@ pub enum ReadNote {
     ColumnOrder { rows: Vec<&'static str>, span: Span },
     /// A label with values inside the table that is not a template row (T06).
     UnknownRow { label: String, span: Span },
+    /// A row label with a typo in the template's fixed text, read as that row (T08).
+    LabelVariant {
+        row: &'static str,
+        written: String,
+        span: Span,
+    },
+    /// Values with no label that fit no row between their labelled neighbours (T05).
+    Unplaced { values: usize, span: Span },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +163,9 @@ pub struct Table {
     /// The table has labels but no values at all (an empty template, L6).
     pub labels_only: bool,
     pub notes: Vec<ReadNote>,
+    /// The text ends inside this table, in this row (its later cells and the rows after it
+    /// were never in the text: S07, not T04/T05/V01).
+    pub truncated: Option<&'static str>,
 }
 
 impl Table {

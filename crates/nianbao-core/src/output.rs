@@ -177,6 +177,8 @@ fn kind_str(k: CellKind) -> &'static str {
         CellKind::Text => "text",
         CellKind::Qualified => "qualified",
         CellKind::Split => "split",
+        CellKind::Unplaced => "unplaced",
+        CellKind::NotInText => "not_in_text",
     }
 }
 

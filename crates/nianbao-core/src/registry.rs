@@ -163,6 +163,9 @@ codes! {
     T07, Info, Tables, "单元格已按模板和勾稽关系补读", "Cells recovered from the template and arithmetic",
         "这一行的数字连在一起（如“000”）或少了格子，已按模板的格数和勾稽关系读出唯一合理的结果。请在原文中把每个数字放进对应的格子。",
         "Cells ran together (e.g. 000) or a row was short; the only reading consistent with the template and arithmetic was used.";
+    T08, Info, Tables, "行名与模板文字不同，已按模板行读取", "A row label differs from the template's fixed text",
+        "表格中某一行的行名与国家模板的固定文字不同（多半是错字或漏字），已按最接近的模板行读取。请改为模板原文。",
+        "A row label has a typo in the template's fixed text; it was read as the nearest template row.";
     V01, Warning, Values, "必填单元格为空", "A required cell is empty",
         "统计表的单元格不应留空；没有发生的事项请填“0”。",
         "Table cells should not be blank; write 0 for none.";
@@ -266,6 +269,6 @@ mod tests {
             assert!(!i.title_zh.is_empty() && !i.help_zh.is_empty() && !i.title_en.is_empty());
             assert_eq!(Code::parse(i.code), Some(c));
         }
-        assert_eq!(ALL_CODES.len(), 44);
+        assert_eq!(ALL_CODES.len(), 45);
     }
 }

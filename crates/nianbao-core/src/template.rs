@@ -1,7 +1,22 @@
 //! The national templates as data: every table row with its key (format.md), the phrases that
 //! recognise its label, and its columns. The reader aligns text with these definitions.
 
-use crate::model::Template;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// 国办公开办函〔2019〕60号, for report years 2019-2020.
+    T2019,
+    /// 国办公开办函〔2021〕30号, for 2021 onward.
+    T2021,
+}
+
+impl Template {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Template::T2019 => "2019",
+            Template::T2021 => "2021",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TableKind {

@@ -7,6 +7,36 @@ use crate::chars;
 use crate::html;
 use crate::span::Span;
 
+/// A byte offset into the view text — never into the original. Only `View` maps it to the
+/// original (`View::point`), so an original offset cannot be taken for a view one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct ViewPos(pub usize);
+
+/// A byte range `[start, end)` of the view text — never of the original (`View::span_of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ViewRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ViewRange {
+    pub fn new(start: usize, end: usize) -> Self {
+        ViewRange {
+            start,
+            end: end.max(start),
+        }
+    }
+    pub fn cover(self, other: ViewRange) -> ViewRange {
+        ViewRange::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn start_pos(self) -> ViewPos {
+        ViewPos(self.start)
+    }
+    pub fn end_pos(self) -> ViewPos {
+        ViewPos(self.end)
+    }
+}
+
 pub struct View {
     pub text: String,
     /// For each view byte: the original byte range of the character that produced it.
@@ -53,6 +83,16 @@ impl View {
         let start = self.starts.get(a).copied().unwrap_or(0) as usize;
         let end = self.ends.get(b - 1).copied().unwrap_or(0) as usize;
         Span::new(start, end.max(start))
+    }
+
+    /// The original span of a view range.
+    pub fn span_of(&self, r: ViewRange) -> Span {
+        self.span(r.start, r.end)
+    }
+
+    /// An empty original span where the view position `at` is (a cell that is not there).
+    pub fn point(&self, at: ViewPos) -> Span {
+        Span::empty_at(self.offset(at.0))
     }
 
     /// The original offset of the view position `a` (for empty spans).

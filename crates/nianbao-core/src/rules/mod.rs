@@ -10,6 +10,9 @@ use crate::registry::Code;
 use crate::span::Span;
 use crate::view::View;
 
+pub use crate::arith::is_result_row;
+pub use crate::fmt::fmt_num;
+
 mod a01_balance;
 mod a02_row_total;
 mod a03_results_total;
@@ -41,6 +44,7 @@ mod t04_missing_row;
 mod t05_cell_count;
 mod t06_unknown_row;
 mod t07_recovered_cells;
+mod t08_label_variant;
 mod v01_empty_cell;
 mod v02_placeholder;
 mod v03_not_a_number;
@@ -128,6 +132,7 @@ pub const RULES: &[(Code, RuleFn)] = &[
     (Code::T05, t05_cell_count::check),
     (Code::T06, t06_unknown_row::check),
     (Code::T07, t07_recovered_cells::check),
+    (Code::T08, t08_label_variant::check),
     (Code::V01, v01_empty_cell::check),
     (Code::V02, v02_placeholder::check),
     (Code::V03, v03_not_a_number::check),
@@ -155,7 +160,14 @@ pub const RULES: &[(Code, RuleFn)] = &[
     (Code::X01, x01_conversion_leftovers::check),
 ];
 
-pub fn run(ctx: &Context, options: &crate::check::Options) -> Vec<Diagnostic> {
+/// Which rules run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Rule codes not to run.
+    pub disabled: Vec<Code>,
+}
+
+pub fn run(ctx: &Context, options: &Options) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (code, rule) in RULES {
         if options.disabled.contains(code) {
@@ -180,24 +192,6 @@ pub fn with_values(t: &Option<Table>) -> Option<&Table> {
 /// "（一）予以公开" from a row's official label, for messages.
 pub fn row_name(row: &Row) -> &'static str {
     row.def.label
-}
-
-/// Formats a number as written in reports: integers without decimals.
-pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-/// Rows of 表三 that are results (（一）to（六）): their sum is （七）总计.
-pub fn is_result_row(key: &str) -> bool {
-    !matches!(
-        key,
-        "received" | "carried_in" | "results_total" | "carried_out"
-    )
 }
 
 /// "表三“（一）予以公开”自然人列" — where a cell is, for messages.

@@ -1,6 +1,9 @@
 //! T05: a row has more or fewer value cells than the template, and no reading is sure
-//! (misaligned paste, missing cells). Where joining `1 2` into `12` makes the sums hold, the
-//! message says so: a common paste accident.
+//! (misaligned paste, missing cells). Its values are not placed in any column (filling from
+//! the left would put a number under another column's heading), so no sum through the row is
+//! checked. Where joining `1 2` into `12` makes the sums hold, the message says so: a common
+//! paste accident. Also: a line of numbers with no label that fits no row between its
+//! labelled neighbours.
 
 use crate::diagnostic::Diagnostic;
 use crate::model::ReadNote;
@@ -12,6 +15,21 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let t = &ctx.report.tables;
     for table in [&t.active, &t.requests, &t.reviews].into_iter().flatten() {
         for note in &table.notes {
+            if let ReadNote::Unplaced { values, span } = note {
+                out.push(Diagnostic::new(
+                    Code::T05,
+                    *span,
+                    format!(
+                        "{}中有一行{values}个数字没有行名，也无法按模板确定属于哪一行，未读入（不参与检查）。请补上行名或核对表格。",
+                        table.kind.zh()
+                    ),
+                    format!(
+                        "A line of {values} values in table {} has no label and fits no row of the template; not read.",
+                        table.kind.section()
+                    ),
+                ));
+                continue;
+            }
             let ReadNote::CellCount {
                 row,
                 found,
@@ -28,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     .map(|label| format!("{}“{label}”这一行", table.kind.zh()))
                     .unwrap_or_default(),
             };
-            let mut msg = format!("{label}有{found}个数字，模板应为{expected}个，可能粘贴时错位或漏填。请核对这一行的每一格。");
+            let mut msg = format!("{label}有{found}个数字，模板应为{expected}个，无法确定各属于哪一列，未读入（不参与检查）；可能粘贴时错位或漏填。请核对这一行的每一格。");
             if let Some(d) = detail {
                 msg = format!("{label}有{found}个数字，模板应为{expected}个；{d}。请核对。");
             }
@@ -36,7 +54,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Code::T05,
                 *span,
                 msg,
-                format!("Row has {found} values; the template has {expected}."),
+                format!("The row has {found} values where the template has {expected}; which column each belongs to cannot be decided, so the row was not read."),
             ));
         }
     }

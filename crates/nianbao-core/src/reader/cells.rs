@@ -1,8 +1,11 @@
-//! Turns a table region of the view into a stream of cells: labels, values and empty cells,
+//! Turns a table region of the view into a stream of tokens: labels, values and empty cells,
 //! whatever the paste layout (tabs, pipes, one cell per line, PDF space-separated rows, HTML
-//! flattened to tabs). Row boundaries are kept only where the layout has them (`line_row`).
+//! flattened to tabs). Row boundaries are kept only where the layout has them (`row_line`),
+//! and blank lines are counted (`gap_before`), since in one-cell-per-line pastes they are the
+//! only trace of an empty cell.
 
 use crate::chars::is_han;
+use crate::view::ViewRange;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -30,15 +33,44 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
+pub struct Token {
     pub kind: Kind,
-    /// View byte range.
-    pub start: usize,
-    pub end: usize,
-    /// Index of the view line the cell is on (within the region).
+    pub range: ViewRange,
+    /// Index of the view line the token is on (within the region).
     pub line: usize,
-    /// Whether the cell's line is a row of several cells (tab/pipe layouts).
+    /// Whether the token's line is a row of several cells (tab/pipe layouts).
     pub row_line: bool,
+    /// Blank lines just before the token's line (0 for a token after another on its line).
+    pub gap_before: u32,
+}
+
+/// Where tokens are being made: their line, whether it is a row line, the blank lines before.
+#[derive(Clone, Copy)]
+struct Place {
+    line: usize,
+    row_line: bool,
+    gap_before: u32,
+}
+
+impl Place {
+    /// The place of the next line's tokens; takes the blank lines counted before it.
+    fn new(line: usize, row_line: bool, blank_lines: &mut u32) -> Place {
+        let gap_before = std::mem::take(blank_lines);
+        Place {
+            line,
+            row_line,
+            gap_before,
+        }
+    }
+    fn token(&self, kind: Kind, start: usize, end: usize) -> Token {
+        Token {
+            kind,
+            range: ViewRange::new(start, end),
+            line: self.line,
+            row_line: self.row_line,
+            gap_before: self.gap_before,
+        }
+    }
 }
 
 /// Page furniture that breaks tables in PDF text: `- 3 -`, `— 4 —`, `第 3 页`.
@@ -197,19 +229,14 @@ fn is_numbering(word: &str) -> bool {
 }
 
 /// Splits one cell's text into words: labels (joined) and values.
-fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Cell>) {
+fn words(piece: &str, base: usize, mut at: Place, out: &mut Vec<Token>) {
     let mut label: Option<(usize, usize, String)> = None;
-    let flush = |label: &mut Option<(usize, usize, String)>, out: &mut Vec<Cell>| {
+    fn flush(label: &mut Option<(usize, usize, String)>, at: &mut Place, out: &mut Vec<Token>) {
         if let Some((s, e, t)) = label.take() {
-            out.push(Cell {
-                kind: Kind::Label(t),
-                start: s,
-                end: e,
-                line,
-                row_line,
-            });
+            out.push(at.token(Kind::Label(t), s, e));
+            at.gap_before = 0;
         }
-    };
+    }
     let mut pos = 0usize;
     let parts: Vec<(usize, &str)> = piece
         .split(' ')
@@ -241,14 +268,9 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
         }
         match value {
             Some(v) => {
-                flush(&mut label, out);
-                out.push(Cell {
-                    kind: Kind::Value(v),
-                    start: s,
-                    end: e,
-                    line,
-                    row_line,
-                });
+                flush(&mut label, &mut at, out);
+                out.push(at.token(Kind::Value(v), s, e));
+                at.gap_before = 0;
             }
             _ => {
                 let append = |dst: &mut String| {
@@ -272,11 +294,11 @@ fn words(piece: &str, base: usize, line: usize, row_line: bool, out: &mut Vec<Ce
             }
         }
     }
-    flush(&mut label, out);
+    flush(&mut label, &mut at, out);
 }
 
 /// Tokenises the view text `[a, b)`.
-pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
+pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
     let region = text.get(a..b).unwrap_or("");
     let mut out = Vec::new();
     // L1 (cells end in " |") makes a lone "|" an empty cell; in L5 it is only a separator.
@@ -288,6 +310,7 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
     });
     let l1 = l1.take(3).count() >= 3;
     let mut line_start = a;
+    let mut blank_lines = 0u32;
     for (line_no, line) in region.split('\n').enumerate() {
         let base = line_start;
         line_start += line.len() + 1;
@@ -348,33 +371,30 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Cell> {
         let row_line = nonempty >= 2;
         if nonempty == 0 {
             if l1 && trimmed == "|" {
-                out.push(Cell {
-                    kind: Kind::Empty,
-                    start: base,
-                    end: base + line.len(),
-                    line: line_no,
-                    row_line: false,
-                });
+                let at = Place::new(line_no, false, &mut blank_lines);
+                out.push(at.token(Kind::Empty, base, base + line.len()));
+            } else if trimmed.is_empty() {
+                blank_lines += 1;
             }
             continue;
         }
+        let mut at = Place::new(line_no, row_line, &mut blank_lines);
         for (off, p) in split {
             let lead = p.len() - p.trim_start().len();
             let body = p.trim();
             let s = base + off + lead;
             if body.is_empty() {
                 if row_line {
-                    out.push(Cell {
-                        kind: Kind::Empty,
-                        start: s,
-                        end: s,
-                        line: line_no,
-                        row_line,
-                    });
+                    out.push(at.token(Kind::Empty, s, s));
+                    at.gap_before = 0;
                 }
                 continue;
             }
-            words(body, s, line_no, row_line, &mut out);
+            let before = out.len();
+            words(body, s, at, &mut out);
+            if out.len() > before {
+                at.gap_before = 0;
+            }
         }
     }
     out

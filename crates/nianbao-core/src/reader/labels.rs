@@ -1,0 +1,281 @@
+//! Row labels: which template row a label names. By its key phrases first; a label broken
+//! over lines is a fragment of one row's fixed text; a label with a typo in the fixed text is
+//! the row whose text it nearly is. Fragments and typos are ambiguous alone, so they are taken
+//! in template order: the next row not yet read whose text fits.
+
+use crate::chars::chinese_digit;
+use crate::model::Template;
+use crate::template::{self, RowDef, TableKind, REQUESTS};
+
+/// Strips one numbering prefix: `一、` `(一)` `1.` `3、` `(七)`.
+pub(super) fn strip_numbering(s: &str) -> &str {
+    let t = s.trim_start_matches(['(', '[', '【']);
+    let digits = t.trim_start_matches(|c: char| c.is_ascii_digit() || chinese_digit(c).is_some());
+    if digits.len() == t.len() {
+        return s;
+    }
+    digits.trim_start_matches([')', ']', '】', '、', '.', ',', '．', ' '])
+}
+
+pub(super) fn is_narrative(label: &str) -> bool {
+    if label.len() > 48 * 3
+        || label.contains('。')
+        || label.contains(';')
+        || label.chars().count() > 48
+    {
+        return true;
+    }
+    let mut prev = ' ';
+    for c in label.chars() {
+        if prev.is_ascii_digit() && matches!(c, '件' | '条' | '次' | '个') {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
+/// The template row a label names, if any.
+pub(super) fn match_row(label: &str, defs: &[&'static RowDef]) -> Option<&'static RowDef> {
+    if is_narrative(label) {
+        return None;
+    }
+    let stripped = strip_numbering(label);
+    let numbered = stripped.len() < label.len();
+    // A phrase can only be in the label if all its characters are: a 64-bit sketch of the
+    // label's characters skips most phrases without searching.
+    let sketch = |s: &str| {
+        s.chars()
+            .fold(0u64, |acc, c| acc | 1u64 << (u32::from(c) % 64))
+    };
+    let label_sketch = sketch(stripped);
+    let mut best: Option<(usize, &'static RowDef)> = None;
+    for &def in defs {
+        if let Some(exact) = def.exact {
+            let core = stripped.trim_end_matches([':', '。', ' ', ')']);
+            if numbered && core == exact {
+                return Some(def);
+            }
+            continue;
+        }
+        for p in def.phrases {
+            if sketch(p) & !label_sketch != 0 {
+                continue;
+            }
+            if let Some(at) = crate::chars::find(stripped, p) {
+                let chars_before = stripped.get(..at).map(|s| s.chars().count()).unwrap_or(0);
+                if chars_before <= 14 && best.is_none_or(|(b, _)| at < b) {
+                    best = Some((at, def));
+                }
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Rows to match labels against: both templates' rows (so a mixed report is still read).
+pub(super) fn match_defs(kind: TableKind, template: Template) -> Vec<&'static RowDef> {
+    match kind {
+        TableKind::Requests => REQUESTS.iter().collect(),
+        TableKind::Active => {
+            let mut v = template::rows(kind, template);
+            let other = if template == Template::T2019 {
+                Template::T2021
+            } else {
+                Template::T2019
+            };
+            for d in template::rows(kind, other) {
+                if !v.iter().any(|x| x.key == d.key) {
+                    v.push(d);
+                }
+            }
+            v
+        }
+        TableKind::Reviews => Vec::new(),
+    }
+}
+
+pub(super) fn is_header(label: &str) -> bool {
+    // 表三's column 其他 (the exact row 3.其他 is numbered).
+    if core(label) == "其他" && number(label).is_none() {
+        return true;
+    }
+    [
+        "信息内容",
+        "第二十条",
+        "本年",
+        "数量",
+        "金额",
+        "申请人",
+        "自然人",
+        "法人",
+        "结果",
+        "总计",
+        "项目",
+    ]
+    .iter()
+    .any(|h| crate::chars::contains(label, h))
+}
+
+/// Group rows of 表三 that carry no numbers: （三）不予公开 … （六）其他处理 (2021), 三、本年度办理结果.
+pub(super) fn is_group(label: &str) -> bool {
+    let core = core(label);
+    [
+        "本年度办理结果",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+    ]
+    .iter()
+    .any(|g| core == *g)
+        || core.starts_with("本年度办理结果")
+}
+
+/// A label's text without numbering, punctuation and spaces: what is compared with the
+/// template's fixed text.
+pub(super) fn core(label: &str) -> String {
+    let normal: String = label.chars().filter_map(crate::chars::normalize).collect();
+    strip_numbering(&normal)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_punct(*c))
+        .collect()
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '、'
+            | '“'
+            | '”'
+            | '"'
+            | '\''
+            | '‘'
+            | '’'
+            | '|'
+            | '*'
+            | '。'
+    )
+}
+
+/// The numbering a label starts with (`2.` → 2, `(三)` → 3), if any.
+pub(super) fn number(label: &str) -> Option<u32> {
+    let t = label.trim_start_matches(['(', '[', '【', ' ']);
+    let mut n: Option<u32> = None;
+    for c in t.chars() {
+        let d = c
+            .to_digit(10)
+            .or_else(|| chinese_digit(c).map(u32::from))
+            .filter(|_| n.is_none_or(|v| v < 10));
+        match d {
+            Some(d) => n = Some(n.unwrap_or(0) * 10 + d),
+            None => break,
+        }
+    }
+    n
+}
+
+/// A row's fixed text as the template prints it (the official label, in full).
+fn fixed(def: &RowDef) -> &'static str {
+    match def.key {
+        "partly_granted" => "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        _ => def.label,
+    }
+}
+
+/// Whether `fragment` is a piece of row `def`'s fixed text (a label broken over lines).
+pub(super) fn is_fragment_of(fragment: &str, def: &RowDef) -> bool {
+    let f = core(fragment);
+    !f.is_empty() && core(fixed(def)).contains(&f)
+}
+
+/// How close a label is to a row's fixed text: the longest common subsequence over the
+/// longer of the two, in characters. Labels are short (≤ 48 characters), so this is cheap.
+pub(super) fn similarity(label: &str, def: &RowDef) -> f64 {
+    let a: Vec<char> = core(label).chars().collect();
+    let b: Vec<char> = core(fixed(def)).chars().collect();
+    if a.is_empty() || b.is_empty() || a.len() > 64 || b.len() > 64 {
+        return 0.0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for &x in &a {
+        for (j, &y) in b.iter().enumerate() {
+            let v = if x == y {
+                prev.get(j).copied().unwrap_or(0) + 1
+            } else {
+                prev.get(j + 1)
+                    .copied()
+                    .unwrap_or(0)
+                    .max(cur.get(j).copied().unwrap_or(0))
+            };
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = v;
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let lcs = prev.last().copied().unwrap_or(0);
+    lcs as f64 / a.len().max(b.len()) as f64
+}
+
+/// A typo in the fixed text: close enough to be that row and to no other (numbering agrees
+/// when the label has one).
+pub(super) const TYPO_SIMILARITY: f64 = 0.7;
+
+/// The rows a label with a typo may be, best first.
+pub(super) fn near_rows(label: &str, defs: &[&'static RowDef]) -> Vec<(&'static RowDef, f64)> {
+    if core(label).chars().count() < 4 || is_narrative(label) {
+        return Vec::new();
+    }
+    let n = number(label);
+    let mut v: Vec<(&'static RowDef, f64)> = defs
+        .iter()
+        .filter(|d| n.is_none() || number(d.label) == n)
+        .map(|d| (*d, similarity(label, d)))
+        .filter(|(_, s)| *s >= TYPO_SIMILARITY)
+        .collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(key: &str) -> &'static RowDef {
+        REQUESTS.iter().find(|d| d.key == key).expect("row")
+    }
+
+    #[test]
+    fn typos_are_near_their_row() {
+        let defs: Vec<&RowDef> = REQUESTS.iter().collect();
+        let near = near_rows("2.其他法律行政止公开", &defs);
+        assert_eq!(near.first().map(|d| d.0.key), Some("denied_prohibited"));
+        assert!(near_rows("2.重复申请", &defs)
+            .iter()
+            .all(|d| d.0.key == "rejected_repeat"));
+        assert!(near_rows("自然人", &defs).is_empty());
+    }
+
+    #[test]
+    fn fragments_and_numbers() {
+        assert!(is_fragment_of("开", def("denied_prohibited")));
+        assert!(is_fragment_of(
+            "正、行政机关不再处理其政府信",
+            def("other_no_correction")
+        ));
+        assert!(!is_fragment_of("自然人", def("granted")));
+        assert_eq!(number("2.其他"), Some(2));
+        assert_eq!(number("(三)不予公开"), Some(3));
+        assert_eq!(number("予以公开"), None);
+        assert!(is_group("(三)不予公开"));
+        assert!(is_group("三、本年度办理结果"));
+        assert!(!is_group("(一)予以公开"));
+    }
+}

@@ -1,0 +1,317 @@
+//! Reads a table by aligning a stream of labels and values (cells.rs) with the template
+//! (template.rs): every template row knows its key phrases and how many values it takes.
+//! Rows are not lines. The stages, one module each:
+//!
+//! - `cells`: the region's text → tokens (labels, values, visible blanks), any layout;
+//! - `labels`: which template row a label names (phrases, broken labels, typos);
+//! - `segments`: tokens → rows being built, each label owning the values after it;
+//! - `column_order`: labels first and values after, row by row or column by column (L10);
+//! - `placement`: values whose label was lost, placed between their labelled neighbours;
+//! - `fit`, `fitted` and `recovery`: each row's values → its columns, recovering damaged rows;
+//! - `reviews`: table 四.
+//!
+//! Where cells ran together, came column by column, or a row is short, the reader keeps the
+//! only reading consistent with the template and the arithmetic (arith.rs) and leaves a note
+//! so that a rule says so; it never guesses silently. Positions inside the reader are view
+//! positions (`ViewRange`, `ViewPos`); only `View` turns them into spans of the original.
+
+pub mod cells;
+mod column_order;
+mod fit;
+mod fitted;
+mod labels;
+mod placement;
+mod recovery;
+mod reviews;
+mod segments;
+
+use crate::model::{ReadNote, Row, Table, Template};
+use crate::span::Span;
+use crate::template::{self, RowDef, TableKind, REQUESTS};
+use crate::view::{View, ViewRange};
+use fit::fit;
+use fitted::{Fitted, Place};
+use segments::Building;
+
+/// Reads table `kind` from the view range `r`. None when nothing of the table is there.
+/// `columns_first` says another table of the report came column by column (PDF text), which
+/// settles pairings this table's own numbers cannot (all zeros, no arithmetic).
+pub fn read(
+    view: &View,
+    kind: TableKind,
+    template: Template,
+    r: ViewRange,
+    columns_first: bool,
+) -> Option<Table> {
+    // The text ends inside this table: what is not there was not pasted, not left out.
+    let text_ends_here = view.text.trim_end().len() <= r.end;
+    if kind == TableKind::Reviews {
+        return reviews::read(view, r, text_ends_here);
+    }
+    let tokens = cells::stream(&view.text, r.start, r.end);
+    let defs = labels::match_defs(kind, template);
+    let order = template::rows(kind, template);
+    let count = |d: &RowDef| columns_for(d, kind, template).len();
+    let mut built = segments::build(&tokens, &defs, &order);
+    // Unknown labels with no values say nothing (header pieces, broken group labels).
+    built.retain(|b| b.def.is_some() || b.has_values());
+    if built.is_empty() {
+        return None;
+    }
+    let mut notes = Vec::new();
+    column_order::redistribute(&mut built, kind, &count, view, &mut notes, columns_first);
+    placement::place(&mut built, &order, &count);
+    let separator = usual_gap(&built);
+    let gaps_after = gaps_after(&tokens, &built);
+
+    let any_values = built.iter().any(Building::has_values);
+    // The text stops inside the table, at its last row read, while rows are still due; that
+    // row itself is cut when it has fewer cells than it takes and its line (in a row layout)
+    // was not ended.
+    let last = built.iter().rev().find(|b| b.def.is_some());
+    let last_def = last.and_then(|b| b.def);
+    let row_cut = last.zip(last_def).is_some_and(|(b, d)| {
+        text_ends_here
+            && b.items.len() < count(d)
+            && (b.items.first().is_none_or(|i| !i.row_line) || !view.text.ends_with('\n'))
+    });
+    let truncated = last_def
+        .filter(|d| text_ends_here && (row_cut || order.last().is_some_and(|l| l.key != d.key)))
+        .map(|d| d.key);
+
+    // Assemble rows in template order; the first occurrence with values wins.
+    let mut rows = Vec::new();
+    let mut fitted_all: Vec<Option<Fitted>> = Vec::new();
+    let mut missing_rows = Vec::new();
+    let mut span: Option<Span> = None;
+    for def in &order {
+        let candidates: Vec<(usize, &Building)> = built
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.def.is_some_and(|d| d.key == def.key))
+            .collect();
+        let Some(&(at, b)) = candidates
+            .iter()
+            .find(|(_, b)| b.has_values())
+            .or(candidates.first())
+        else {
+            missing_rows.push(*def);
+            continue;
+        };
+        let label_range = b
+            .label
+            .or_else(|| b.items.first().map(|i| i.range))
+            .unwrap_or(r);
+        let label = view.span_of(label_range);
+        if b.label.is_some() {
+            span = Some(span.map_or(label, |s| s.cover(label)));
+        }
+        if let (Some(written), Some(_)) = (&b.variant, b.label) {
+            notes.push(ReadNote::LabelVariant {
+                row: def.key,
+                written: written.clone(),
+                span: label,
+            });
+        }
+        let place = Place {
+            view,
+            kind,
+            key: def.key,
+            label_end: label_range.end_pos(),
+            truncated: row_cut && last_def.is_some_and(|d| d.key == def.key),
+            gap_after: gaps_after.get(at).copied().unwrap_or(0),
+            separator,
+        };
+        let mut f = fit(&b.items, count(def), &place);
+        if let Some(n) = f.note.take() {
+            if any_values {
+                notes.push(n);
+            }
+        }
+        let cells = std::mem::take(&mut f.cells);
+        for c in &cells {
+            if !c.span.is_empty() {
+                span = Some(span.map_or(c.span, |s| s.cover(c.span)));
+            }
+        }
+        rows.push(Row {
+            def,
+            label: b.label.map(|_| label),
+            cells,
+        });
+        fitted_all.push(Some(f));
+    }
+    // Rows of the other template that carry values are unknown here (T06), not silently
+    // dropped; so are values under a label that names no row, and values with no label
+    // that fit no row between their neighbours.
+    for b in built.iter().filter(|b| b.has_values()) {
+        match (b.def, &b.unknown, b.label) {
+            (Some(d), _, Some(l)) if !order.iter().any(|o| o.key == d.key) => {
+                notes.push(ReadNote::UnknownRow {
+                    label: d.label.to_string(),
+                    span: view.span_of(l),
+                })
+            }
+            (None, Some(text), Some(l)) if !labels::is_header(text) => {
+                notes.push(ReadNote::UnknownRow {
+                    label: text.clone(),
+                    span: view.span_of(l),
+                })
+            }
+            (None, None, _) => {
+                let values: Vec<&segments::Item> =
+                    b.items.iter().filter(|i| i.is_value()).collect();
+                if let (Some(a), Some(z)) = (values.first(), values.last()) {
+                    notes.push(ReadNote::Unplaced {
+                        values: values.len(),
+                        span: view.span_of(a.range.cover(z.range)),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    if kind == TableKind::Requests {
+        recovery::resolve(&mut rows, &mut fitted_all, &mut notes);
+    }
+    // Rows after the cut are not missing: the text never reached them.
+    if let Some(cut) = truncated {
+        let at = order
+            .iter()
+            .position(|d| d.key == cut)
+            .unwrap_or(order.len());
+        let after: Vec<&str> = order.iter().skip(at + 1).map(|d| d.key).collect();
+        missing_rows.retain(|d| !after.contains(&d.key));
+    }
+    Some(Table {
+        kind,
+        span: span.unwrap_or_else(|| view.point(r.start_pos())),
+        rows,
+        missing_rows,
+        labels_only: !any_values,
+        notes,
+        truncated,
+    })
+}
+
+/// The columns of a row under the report's template (a row of the other template takes the
+/// same key's columns here).
+fn columns_for(
+    def: &RowDef,
+    kind: TableKind,
+    template: Template,
+) -> &'static [template::ColumnDef] {
+    let table: &'static [RowDef] = match (kind, template) {
+        (TableKind::Active, Template::T2019) => template::ACTIVE_2019,
+        (TableKind::Active, Template::T2021) => template::ACTIVE_2021,
+        (TableKind::Requests, _) => REQUESTS,
+        (TableKind::Reviews, _) => template::REVIEWS,
+    };
+    table
+        .iter()
+        .find(|d| d.key == def.key)
+        .map_or(def.columns, |d| d.columns)
+}
+
+/// The usual number of blank lines between two values of the table (one-cell-per-line).
+fn usual_gap(built: &[Building]) -> u32 {
+    let mut counts = [0usize; 4];
+    for i in built.iter().flat_map(|b| b.items.iter().skip(1)) {
+        if !i.row_line {
+            if let Some(c) = counts.get_mut(i.gap_before.min(3) as usize) {
+                *c += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(g, c)| (**c, std::cmp::Reverse(*g)))
+        .map_or(0, |(g, _)| g as u32)
+}
+
+/// For each building, the blank lines between its last item and the next token.
+fn gaps_after(tokens: &[cells::Token], built: &[Building]) -> Vec<u32> {
+    built
+        .iter()
+        .map(|b| {
+            let end = b
+                .items
+                .last()
+                .map(|i| i.range.end)
+                .or(b.label.map(|l| l.end))
+                .unwrap_or(0);
+            tokens
+                .iter()
+                .find(|t| t.range.start >= end && t.range.end > end)
+                .map_or(0, |t| t.gap_before)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::labels::match_row;
+    use super::*;
+    use crate::template::REQUESTS;
+
+    fn values(t: &Table, key: &str) -> Vec<Option<f64>> {
+        t.row(key)
+            .map(|r| r.cells.iter().map(|c| c.value).collect())
+            .unwrap_or_default()
+    }
+
+    fn read_all(text: &str, kind: TableKind, template: Template) -> Option<Table> {
+        let v = View::new(text);
+        read(&v, kind, template, ViewRange::new(0, v.len()), false)
+    }
+
+    #[test]
+    fn numbering_and_exact_labels() {
+        let defs: Vec<&RowDef> = REQUESTS.iter().collect();
+        assert_eq!(
+            match_row("3.其他", &defs).map(|d| d.key),
+            Some("other_other")
+        );
+        assert_eq!(match_row("其他", &defs).map(|d| d.key), None);
+        assert_eq!(
+            match_row("(七)总计", &defs).map(|d| d.key),
+            Some("results_total")
+        );
+        assert_eq!(
+            match_row("2.其他法律行政法规禁止公开", &defs).map(|d| d.key),
+            Some("denied_prohibited")
+        );
+        assert_eq!(match_row("(三)不予公开", &defs).map(|d| d.key), None);
+        assert_eq!(match_row("其中予以公开3件", &defs).map(|d| d.key), None);
+    }
+
+    #[test]
+    fn run_together_zeros_are_split() {
+        let t = read_all("规章\t000\n", TableKind::Active, Template::T2021);
+        let t = t.as_ref();
+        assert_eq!(
+            t.map(|t| values(t, "regulations")),
+            Some(vec![Some(0.0); 3])
+        );
+        assert!(t.is_some_and(|t| t
+            .notes
+            .iter()
+            .any(|n| matches!(n, ReadNote::Recovered { .. }))));
+    }
+
+    #[test]
+    fn column_by_column_values_are_repaired() {
+        let text = "规章\n行政规范性文件\n本年制发件数\n1\n8\n0\n26\n11\n66\n";
+        let t = read_all(text, TableKind::Active, Template::T2021);
+        let t = t.as_ref();
+        assert_eq!(
+            t.map(|t| values(t, "regulations")),
+            Some(vec![Some(1.0), Some(0.0), Some(11.0)])
+        );
+        assert_eq!(
+            t.map(|t| values(t, "normative_documents")),
+            Some(vec![Some(8.0), Some(26.0), Some(66.0)])
+        );
+    }
+}
