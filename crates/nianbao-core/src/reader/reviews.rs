@@ -201,5 +201,6 @@ pub(super) fn read(view: &View, r: ViewRange, truncated: bool) -> Option<Table> 
         labels_only,
         notes: note.into_iter().collect(),
         truncated: None,
+        cut_before: None,
     })
 }
