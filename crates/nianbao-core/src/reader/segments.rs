@@ -123,7 +123,19 @@ impl Resolver<'_> {
         }
         let current_def = current.and_then(|b| b.def);
         let current_empty = current.is_some_and(|b| !b.has_values());
+        // Only punctuation (the `）` or `”` a broken label leaves on its own line).
+        if labels::core(label).is_empty() {
+            return if current_def.is_some() {
+                Resolution::Continue
+            } else {
+                Resolution::Skip
+            };
+        }
         if let Some(def) = labels::match_row(label, self.defs) {
+            // （六）其他处理 is a row of 2019 and a group heading of 2021.
+            if labels::is_group(label) && self.index(def).is_none() && !values_follow {
+                return Resolution::Skip;
+            }
             // A broken label's next line can name the same row again.
             if current_def.is_some_and(|d| d.key == def.key) && current_empty {
                 return Resolution::Continue;
@@ -313,7 +325,7 @@ fn one_cell(t: &Token, resolver: &Resolver, built: &mut Vec<Building>) {
                 // Text between the values of a row still being filled (a repeated header, a
                 // page title in PDF text) is not a row of its own.
                 let filling = built.last().is_some_and(|b| {
-                    b.def.is_some_and(|d| b.values() != d.columns.len()) && b.has_values()
+                    b.has_values() && b.def.is_none_or(|d| b.values() != d.columns.len())
                 });
                 if !filling {
                     let mut b = Building::new(None, Some(t.range));
