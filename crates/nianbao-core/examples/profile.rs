@@ -20,15 +20,15 @@ fn main() {
     println!("sections  {:?}", t.elapsed() / n);
     let t = Instant::now();
     for _ in 0..n {
-        let c = nianbao_core::meta::Compact::new(&view);
+        let c = nianbao_core::mapped::MappedText::compact(&view);
         std::hint::black_box(nianbao_core::meta::TemplateEvidence::find(&c));
     }
     println!("evidence  {:?}", t.elapsed() / n);
     let t = Instant::now();
     for _ in 0..n {
-        std::hint::black_box(nianbao_core::meta::report_year(&view.text));
+        std::hint::black_box(nianbao_core::dates::report_year(&view.text));
         std::hint::black_box(nianbao_core::meta::issuer(&view.text));
-        std::hint::black_box(nianbao_core::meta::signature_date(&view.text));
+        std::hint::black_box(nianbao_core::dates::signature_date(&view.text));
     }
     println!("meta      {:?}", t.elapsed() / n);
     let t = Instant::now();

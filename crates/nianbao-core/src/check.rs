@@ -1,7 +1,9 @@
 //! The pipeline: view → sections → template, year, issuer → tables → rules.
 
+use crate::dates;
 use crate::diagnostic::Diagnostic;
-use crate::meta::{self, Compact, TemplateEvidence};
+use crate::mapped::MappedText;
+use crate::meta::{self, TemplateEvidence};
 use crate::model::{Report, Tables, Template};
 use crate::reader;
 use crate::rules::{self, Context};
@@ -26,10 +28,10 @@ pub fn check(text: &str) -> Checked {
 
 pub fn check_with(text: &str, options: &Options) -> Checked {
     let view = View::new(text);
-    let compact = Compact::new(&view);
+    let compact = MappedText::compact(&view);
     let found = sections::find(&view);
     let evidence = TemplateEvidence::find(&compact);
-    let year = meta::report_year(&view.text).map(|(y, a, b)| meta::found(&view, y, a, b));
+    let year = dates::report_year(&view.text).map(|(y, a, b)| meta::found(&view, y, a, b));
     let template = evidence.template();
     // Tables are read with the labels' template, else the one the year calls for.
     let reading_template = template.unwrap_or(match year.as_ref().map(|y| y.value) {
@@ -65,7 +67,7 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         mixed_template: evidence.mixed(),
         sections: found.iter().map(|(s, _)| s.clone()).collect(),
         tables,
-        signature_date: meta::signature_date(&view.text)
+        signature_date: dates::signature_date(&view.text)
             .map(|(d, a, b)| meta::found(&view, d, a, b)),
         html: view.html,
     };

@@ -7,13 +7,16 @@
 
 pub mod arith;
 pub mod chars;
+pub mod dates;
 pub mod diagnostic;
 pub mod docx;
 pub mod export;
 pub mod fmt;
+pub mod footer;
 pub mod html;
 pub mod issuer;
 pub mod line_index;
+pub mod mapped;
 pub mod model;
 pub mod reader;
 pub mod registry;

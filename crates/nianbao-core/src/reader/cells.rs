@@ -73,26 +73,6 @@ impl Place {
     }
 }
 
-/// Page furniture that breaks tables in PDF text: `- 3 -`, `— 4 —`, `第 3 页`.
-fn is_page_footer(line: &str) -> bool {
-    let t = line.trim();
-    if t.is_empty() {
-        return false;
-    }
-    // Dashes on both sides (`- 3 -`): a lone `-1` is a negative number, not a footer.
-    let is_dash = |c: char| matches!(c, '-' | '—' | '–');
-    let inner = t.trim_matches(|c: char| is_dash(c) || c == ' ');
-    let dashed = t.starts_with(is_dash)
-        && t.ends_with(is_dash)
-        && !inner.is_empty()
-        && inner.chars().all(|c| c.is_ascii_digit());
-    let page = t.starts_with('第')
-        && t.contains('页')
-        && t.chars().count() <= 12
-        && t.chars().any(|c| c.is_ascii_digit());
-    dashed || page
-}
-
 /// A markdown or ASCII rule line (`|---|---|`, `--------\t---\t---`).
 fn is_rule_line(line: &str) -> bool {
     let t = line.trim();
@@ -314,7 +294,7 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
     for (line_no, line) in region.split('\n').enumerate() {
         let base = line_start;
         line_start += line.len() + 1;
-        if is_page_footer(line) || is_rule_line(line) {
+        if crate::footer::is_page_footer(line) || is_rule_line(line) {
             continue;
         }
         let mut pieces: Vec<(usize, &str)> = Vec::new();

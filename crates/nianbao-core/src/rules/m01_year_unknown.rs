@@ -2,7 +2,7 @@
 //! the body says which year the report is about.
 //!
 //! Source: rules.md M01; format.md §1 (the statistical period is the calendar year, the deadline
-//! runs from it). The year is found by `meta::report_year` (title, else 统计期限, else the year the
+//! runs from it). The year is found by `dates::report_year` (title, else 统计期限, else the year the
 //! body talks about most). Only text that looks like a report (at least one of the six sections
 //! or one table was found) is held to this: for empty or unrelated input the structure rules
 //! already say what is wrong, and "no year" would only add noise.

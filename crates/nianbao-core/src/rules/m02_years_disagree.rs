@@ -2,7 +2,7 @@
 //! at different report years (typically last year's report reused with a new title or date).
 //!
 //! Source: rules.md M02; format.md §7 (title year, body years, signature date). Two checks:
-//! - title against body: the body's main year (counted like `meta::body_year`: a year starting a
+//! - title against body: the body's main year (counted like `dates::body_year`: a year starting a
 //!   sentence weighs 2, elsewhere 1; full dates do not count) is not the title's year, and the
 //!   title's year is written less often in the body. A body year one after the title's is
 //!   usually plans ("2024年将…"), so it only counts when the title's year is absent from the body
@@ -11,6 +11,7 @@
 //!   M03's business) or in December of Y. Signed earlier in Y, before Y, or two years or more
 //!   after, the date belongs to another report.
 
+use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::meta;
 use crate::model::Date;
@@ -27,7 +28,7 @@ fn title_against_body(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some((ta, tb)) = meta::title_line(text) else {
         return;
     };
-    let Some(&(title_year, ys, ye)) = meta::years(ctx.view.slice(ta, tb)).first() else {
+    let Some(&(title_year, ys, ye)) = dates::years(ctx.view.slice(ta, tb)).first() else {
         return;
     };
     let body_start = tb.min(text.len());
@@ -65,8 +66,8 @@ fn title_against_body(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// (year, weight, first view start, end) by weight, then first occurrence.
 fn year_weights(text: &str) -> Vec<(i32, usize, usize, usize)> {
     let mut counts: Vec<(i32, usize, usize, usize)> = Vec::new();
-    for (y, s, e) in meta::years(text) {
-        if !(2000..=2100).contains(&y) || meta::date_at(text, s).is_some() {
+    for (y, s, e) in dates::years(text) {
+        if !(2000..=2100).contains(&y) || dates::date_at(text, s).is_some() {
             continue;
         }
         let prev = text

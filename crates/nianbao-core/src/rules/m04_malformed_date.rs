@@ -11,8 +11,8 @@
 //! Phone numbers, postcodes and document numbers (〔2019〕60号) are never followed by 年, so the
 //! scanners leave them alone. Missing 年/月/日 is not checked (too many legitimate short forms).
 
+use crate::dates;
 use crate::diagnostic::Diagnostic;
-use crate::meta;
 use crate::registry::Code;
 use crate::rules::Context;
 
@@ -55,7 +55,7 @@ fn run_together(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn doubled(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
-    let ys = meta::years(text);
+    let ys = dates::years(text);
     for pair in ys.windows(2) {
         let [(y1, s1, e1), (y2, s2, e2)] = pair else {
             continue;
@@ -81,7 +81,7 @@ fn doubled(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn impossible(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
-    for (y, s, e) in meta::years(text) {
+    for (y, s, e) in dates::years(text) {
         let Some((month, day, end)) = month_day(text, e) else {
             continue;
         };
@@ -122,7 +122,7 @@ fn number(s: &str) -> Option<(u32, &str)> {
 
 fn period(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
     let Some(year) = &ctx.report.year else { return };
-    let Some((_, pa, pb)) = meta::period_year(text) else {
+    let Some((_, pa, pb)) = dates::period_year(text) else {
         return;
     };
     // The report year was read from the period itself: nothing to compare with.
@@ -147,7 +147,7 @@ fn period(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
                 .map_or(window.len(), |(i, _)| i)
         });
     let window = window.get(..end).unwrap_or("");
-    if let Some(&(p, s, e)) = meta::years(window)
+    if let Some(&(p, s, e)) = dates::years(window)
         .iter()
         .find(|(p, _, _)| *p != year.value)
     {

@@ -73,7 +73,7 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The narrative outside the tables (built on first use).
     pub fn prose(&self) -> &narrative::Prose {
-        self.prose.get_or_init(|| narrative::Prose::new(self))
+        self.prose.get_or_init(|| narrative::prose(self))
     }
 
     /// What the narrative states (built on first use).

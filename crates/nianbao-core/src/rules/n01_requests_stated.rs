@@ -34,7 +34,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if claim.subject != Subject::Requests {
             continue;
         }
-        let span = prose.span(ctx, claim.start, claim.end);
+        let span = prose.span(ctx.view, claim.start, claim.end);
         let said = quote(ctx, prose, claim.clause)
             .map(|q| format!("正文写“{q}”"))
             .unwrap_or_else(|| "正文".to_string());

@@ -56,7 +56,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .unwrap_or_else(|| "正文".to_string());
         let mut d = Diagnostic::new(
             Code::N03,
-            prose.span(ctx, claim.start, claim.end),
+            prose.span(ctx.view, claim.start, claim.end),
             format!(
                 "{said}，即{what}{v}{}，但表三“{label}”总计为{total}，请核对后统一。",
                 claim.unit

@@ -102,12 +102,12 @@ fn judge(ctx: &Context, prose: &Prose, b: &Breakdown) -> Option<Diagnostic> {
     };
     let mut d = Diagnostic::new(
         Code::N04,
-        prose.span(ctx, b.total.start, b.total.end),
+        prose.span(ctx.view, b.total.start, b.total.end),
         zh,
         en,
     );
     for ((c, _), l) in b.parts.iter().zip(&labels) {
-        d = d.with_related(prose.span(ctx, c.start, c.end), format!("分项：{l}"));
+        d = d.with_related(prose.span(ctx.view, c.start, c.end), format!("分项：{l}"));
     }
     Some(d)
 }

@@ -12,17 +12,14 @@
 //! or a running total (累计, 以来) are not claims about this year's tables.
 
 use crate::chars::is_han;
-use crate::meta;
+use crate::dates;
+use crate::mapped::MappedText;
 use crate::model::{Cell, Table};
 use crate::rules::Context;
 use crate::span::Span;
 
 /// The narrative as running text, with a map back to the view.
-pub struct Prose {
-    pub text: String,
-    /// For each prose byte, the view byte it came from.
-    map: Vec<u32>,
-}
+pub type Prose = MappedText;
 
 /// Lines at least this long that do not end a sentence are hard wraps (PDF text).
 const WRAP_LINE: usize = 15;
@@ -31,141 +28,80 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '。' | ';' | '!' | '?' | ':' | '；' | '！' | '？' | '：')
 }
 
-/// A page footer or page number line: `- 1 -`, `— 4 —`, `第 3 页`.
-fn is_footer(t: &str) -> bool {
-    // At most 12 characters of at most 3 bytes: longer lines are text.
-    if t.len() > 36 {
-        return false;
-    }
-    let has_digit = t.chars().any(|c| c.is_ascii_digit());
-    let decor = t
-        .chars()
-        .any(|c| matches!(c, '-' | '—' | '–' | '第' | '页'));
-    has_digit
-        && decor
-        && t.chars().count() <= 12
-        && t.chars().all(|c| {
-            c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | ' ' | '第' | '页' | '/' | '共')
-        })
+/// The narrative of a checked report: everything outside the tables' spans.
+pub fn prose(ctx: &Context) -> Prose {
+    let tables: Vec<Span> = [
+        &ctx.report.tables.active,
+        &ctx.report.tables.requests,
+        &ctx.report.tables.reviews,
+    ]
+    .iter()
+    .filter_map(|t| t.as_ref().map(|t| t.span))
+    .filter(|s| !s.is_empty())
+    .collect();
+    build_prose(&ctx.view.text, |i| {
+        let o = ctx.view.offset(i);
+        tables.iter().any(|s| s.start <= o && o < s.end)
+    })
 }
 
-impl Prose {
-    /// The narrative of a checked report: everything outside the tables' spans.
-    pub fn new(ctx: &Context) -> Prose {
-        let tables: Vec<Span> = [
-            &ctx.report.tables.active,
-            &ctx.report.tables.requests,
-            &ctx.report.tables.reviews,
-        ]
-        .iter()
-        .filter_map(|t| t.as_ref().map(|t| t.span))
-        .filter(|s| !s.is_empty())
-        .collect();
-        Prose::build(&ctx.view.text, |i| {
-            let o = ctx.view.offset(i);
-            tables.iter().any(|s| s.start <= o && o < s.end)
-        })
+/// A clause break (`\n`) unless there is one already.
+fn boundary(p: &mut Prose, view_at: usize) {
+    if !p.text.is_empty() && !p.text.ends_with('\n') {
+        p.push('\n', view_at);
     }
+}
 
-    /// Builds prose from view text; `in_table(i)` says whether view byte `i` is in a table.
-    pub fn build(text: &str, in_table: impl Fn(usize) -> bool) -> Prose {
-        let mut p = Prose {
-            text: String::with_capacity(text.len()),
-            map: Vec::with_capacity(text.len()),
-        };
-        let mut line_start = 0usize;
-        // Length in chars of the previous line kept (0 after a table or a heading break).
-        let mut prev_len = 0usize;
-        for line in text.split('\n') {
-            let start = line_start;
-            line_start += line.len() + 1;
-            let t = line.trim();
-            if t.is_empty() || is_footer(t) {
+/// Builds prose from view text; `in_table(i)` says whether view byte `i` is in a table.
+pub fn build_prose(text: &str, in_table: impl Fn(usize) -> bool) -> Prose {
+    let mut p = Prose::with_capacity(text.len());
+    let mut line_start = 0usize;
+    // Length in chars of the previous line kept (0 after a table or a heading break).
+    let mut prev_len = 0usize;
+    for line in text.split('\n') {
+        let start = line_start;
+        line_start += line.len() + 1;
+        let t = line.trim();
+        if t.is_empty() || crate::footer::is_page_footer(t) {
+            continue;
+        }
+        let join = prev_len >= WRAP_LINE && !p.text.chars().next_back().is_some_and(is_terminator);
+        if !join {
+            boundary(&mut p, start);
+        }
+        let mut pending_space = false;
+        let mut kept = 0usize;
+        for (i, c) in line.char_indices() {
+            let at = start + i;
+            if in_table(at) {
+                boundary(&mut p, at);
+                kept = 0;
+                pending_space = false;
                 continue;
             }
-            let join =
-                prev_len >= WRAP_LINE && !p.text.chars().next_back().is_some_and(is_terminator);
-            if !join {
-                p.boundary(start);
+            if c == ' ' || c == '\t' || c == '\r' {
+                pending_space = true;
+                continue;
             }
-            let mut pending_space = false;
-            let mut kept = 0usize;
-            for (i, c) in line.char_indices() {
-                let at = start + i;
-                if in_table(at) {
-                    p.boundary(at);
-                    kept = 0;
-                    pending_space = false;
-                    continue;
-                }
-                if c == ' ' || c == '\t' || c == '\r' {
-                    pending_space = true;
-                    continue;
-                }
-                if c == '*' {
-                    continue;
-                }
-                if pending_space
-                    && c.is_ascii_alphanumeric()
-                    && p.text
-                        .chars()
-                        .next_back()
-                        .is_some_and(|l| l.is_ascii_alphanumeric())
-                {
-                    p.push(' ', at);
-                }
-                pending_space = false;
-                p.push(c, at);
-                kept += 1;
+            if c == '*' {
+                continue;
             }
-            prev_len = kept;
+            if pending_space
+                && c.is_ascii_alphanumeric()
+                && p.text
+                    .chars()
+                    .next_back()
+                    .is_some_and(|l| l.is_ascii_alphanumeric())
+            {
+                p.push(' ', at);
+            }
+            pending_space = false;
+            p.push(c, at);
+            kept += 1;
         }
-        p
+        prev_len = kept;
     }
-
-    fn push(&mut self, c: char, view_at: usize) {
-        self.text.push(c);
-        self.map
-            .extend(std::iter::repeat_n(view_at as u32, c.len_utf8()));
-    }
-
-    /// A clause break (`\n`) unless there is one already.
-    fn boundary(&mut self, view_at: usize) {
-        if !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.push('\n', view_at);
-        }
-    }
-
-    /// The view byte range of the prose range `[a, b)`.
-    pub fn view_range(&self, a: usize, b: usize) -> (usize, usize) {
-        let start = self.map.get(a).map_or(0, |&v| v as usize);
-        let last_len = self
-            .text
-            .get(..b)
-            .and_then(|s| s.chars().next_back())
-            .map_or(1, char::len_utf8);
-        let last = self
-            .map
-            .get(b.saturating_sub(1))
-            .map_or(start, |&v| v as usize);
-        // The view character that produced the last prose character starts at `last` (its
-        // bytes all map to their own positions), so it ends `last_len` later.
-        let first_of_last = self
-            .map
-            .get(b.saturating_sub(last_len))
-            .map_or(last, |&v| v as usize);
-        (start, first_of_last + last_len)
-    }
-
-    /// The original span of the prose range `[a, b)`.
-    pub fn span(&self, ctx: &Context, a: usize, b: usize) -> Span {
-        let (x, y) = self.view_range(a, b);
-        ctx.view.span(x, y)
-    }
-
-    pub fn slice(&self, a: usize, b: usize) -> &str {
-        self.text.get(a..b).unwrap_or("")
-    }
+    p
 }
 
 /// Where a clause ends.
@@ -291,7 +227,7 @@ pub fn contains_any(s: &str, words: &[&str]) -> bool {
 /// Whether the clause names a year other than the report's (a claim about another year).
 fn other_year(clause: &str, year: Option<i32>) -> bool {
     let Some(y) = year else { return false };
-    meta::years(clause).iter().any(|&(v, _, _)| v != y)
+    dates::years(clause).iter().any(|&(v, _, _)| v != y)
 }
 
 /// Words that make a clause a comparison or a running total, not this year's figure.
@@ -817,7 +753,7 @@ pub fn total_or_sum(table: &Table, row: &str, parts: &[&str]) -> Option<(i64, Op
 /// punctuation kept), without line breaks, spaces or markdown asterisks.
 pub fn quote(ctx: &Context, prose: &Prose, clause: (usize, usize)) -> Option<String> {
     let s: String = ctx
-        .slice(prose.span(ctx, clause.0, clause.1))
+        .slice(prose.span(ctx.view, clause.0, clause.1))
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '*')
         .collect();
@@ -964,7 +900,7 @@ mod tests {
     use super::*;
 
     fn prose(t: &str) -> Prose {
-        Prose::build(&crate::view::View::new(t).text, |_| false)
+        build_prose(&crate::view::View::new(t).text, |_| false)
     }
 
     #[test]
@@ -986,9 +922,9 @@ mod tests {
         );
         // The span maps back to the digits.
         let c = &cl[0];
-        let (a, b) = p.view_range(c.start, c.end);
+        let r = p.view_range(c.start, c.end);
         let view = crate::view::View::new(t);
-        let s = view.span(a, b);
+        let s = view.span_of(r);
         assert_eq!(&t[s.start..s.end], "3119");
     }
 
@@ -1180,7 +1116,7 @@ mod fixture_tests {
 /// and error level are exactly the expected ones (seeds-expected.md, corpus/README.md).
 #[cfg(test)]
 mod acceptance {
-    use super::{claims, Prose, Subject};
+    use super::{build_prose, claims, Subject};
     use crate::registry::{Code, Severity};
 
     pub(super) const MINE: &[Code] = &[
@@ -1289,7 +1225,7 @@ mod acceptance {
     fn huaian_narrative_figures_are_read() {
         let text = FILES[5].1;
         let view = crate::view::View::new(text);
-        let prose = Prose::build(&view.text, |_| false);
+        let prose = build_prose(&view.text, |_| false);
         let got: Vec<_> = claims(&prose, Some(2024))
             .iter()
             .map(|c| (c.subject, c.value))

@@ -16,7 +16,7 @@
 use crate::chars::chinese_digit;
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::narrative::{contains_any, sentences, Prose};
+use crate::rules::narrative::{build_prose, contains_any, sentences};
 use crate::rules::Context;
 
 const ABOUT_REPORT: &[&str] = &["全文", "本报告", "报告", "年报"];
@@ -36,7 +36,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (pre, _) = ctx.preamble();
-    let prose = Prose::build(pre, |_| false);
+    let prose = build_prose(pre, |_| false);
     for (s, e) in sentences(&prose.text) {
         let sentence = prose.slice(s, e);
         let found = obsolete(sentence)
@@ -45,7 +45,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some((a, b, zh, en)) = found {
             out.push(Diagnostic::new(
                 Code::S06,
-                prose.span(ctx, s + a, s + b),
+                prose.span(ctx.view, s + a, s + b),
                 zh,
                 en,
             ));
