@@ -251,6 +251,24 @@ fn row_line(tokens: &[Token], resolver: &Resolver, built: &mut Vec<Building>) {
                         skipping = true;
                     }
                     Resolution::Unknown => {
+                        // A short word among a row's cells is a cell that is not a number
+                        // (`见附件`), not a row of its own.
+                        let among_cells = owner
+                            .and_then(|o| built.get(o))
+                            .is_some_and(|b| !b.items.is_empty() && b.def.is_some())
+                            && labels::core(l).chars().count() <= 6;
+                        if among_cells {
+                            if let Some(b) = owner.and_then(|o| built.get_mut(o)) {
+                                b.items.push(Item {
+                                    value: Some(Value::Text),
+                                    range: t.range,
+                                    line: t.line,
+                                    row_line: true,
+                                    gap_before: 0,
+                                });
+                            }
+                            continue;
+                        }
                         let mut b = Building::new(None, Some(t.range));
                         b.unknown = Some(l.clone());
                         built.push(b);
