@@ -137,15 +137,7 @@ pub(super) fn is_group(label: &str) -> bool {
 
 /// `is_group` for a label's core (`core`).
 pub(super) fn is_group_core(core: &str) -> bool {
-    [
-        "本年度办理结果",
-        "不予公开",
-        "无法提供",
-        "不予处理",
-        "其他处理",
-    ]
-    .iter()
-    .any(|g| core == *g)
+    ["不予公开", "无法提供", "不予处理", "其他处理"].contains(&core)
         || core.starts_with("本年度办理结果")
 }
 
