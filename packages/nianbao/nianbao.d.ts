@@ -43,7 +43,18 @@ export interface CellOut {
   row: string;
   column: string;
   value: number | null;
-  kind: "number" | "placeholder" | "empty" | "missing" | "text" | "qualified" | "split";
+  /** `unplaced`: the row's values could not be put in columns (T05); `not_in_text`: the text
+   * ends before this cell (S07). Neither takes part in any sum. */
+  kind:
+    | "number"
+    | "placeholder"
+    | "empty"
+    | "missing"
+    | "text"
+    | "qualified"
+    | "split"
+    | "unplaced"
+    | "not_in_text";
   line: number;
   start: number;
   end: number;
@@ -57,6 +68,10 @@ export interface TableOut {
   cells: CellOut[];
   labels_only: boolean;
   missing_rows: string[];
+  /** The text ends inside the table, in this row (later rows were never in the text). */
+  truncated: string | null;
+  /** The text begins inside the table, at this row (earlier rows were never in the text). */
+  cut_before: string | null;
 }
 
 export interface Report {

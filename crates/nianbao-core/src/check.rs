@@ -106,7 +106,7 @@ fn region(
     }
     let anchors: &[&str] = match kind {
         TableKind::Active => &["第二十条", "信息内容"],
-        TableKind::Requests => &["本年新收", "申请人情况"],
+        TableKind::Requests => &["本年新收", "申请人情况", "结转下年度继续办理"],
         TableKind::Reviews => &["尚未审结", "结果维持"],
     };
     let at = anchors.iter().filter_map(|a| view.text.find(a)).min()?;

@@ -166,6 +166,9 @@ pub struct Table {
     /// The text ends inside this table, in this row (its later cells and the rows after it
     /// were never in the text: S07, not T04/T05/V01).
     pub truncated: Option<&'static str>,
+    /// The text begins inside this table (no header before), at this row: the rows before it
+    /// were never in the text.
+    pub cut_before: Option<&'static str>,
 }
 
 impl Table {

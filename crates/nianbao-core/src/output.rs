@@ -84,6 +84,11 @@ pub struct TableOut {
     /// The table has labels but no values (an empty template).
     pub labels_only: bool,
     pub missing_rows: Vec<&'static str>,
+    /// The text ends inside the table, in this row: its later cells and rows were not in the
+    /// text (not missing).
+    pub truncated: Option<&'static str>,
+    /// The text begins inside the table, at this row: the rows before it were not in the text.
+    pub cut_before: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -238,6 +243,8 @@ pub fn build(text: &str, checked: &Checked, offsets: Offsets) -> Output {
                 cells,
                 labels_only: t.labels_only,
                 missing_rows: t.missing_rows.iter().map(|d| d.key).collect(),
+                truncated: t.truncated,
+                cut_before: t.cut_before,
             }
         })
     };

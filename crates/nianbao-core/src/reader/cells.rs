@@ -106,6 +106,9 @@ pub fn parse_value(word: &str) -> Option<Value> {
                 | '近'
                 | '减'
                 | '增'
+                | '见'
+                | '详'
+                | '未'
         ))
     {
         return None;
@@ -117,7 +120,21 @@ pub fn parse_value(word: &str) -> Option<Value> {
     {
         return Some(Value::Placeholder);
     }
-    if matches!(w, "若干" | "不详" | "暂无" | "数个" | "多个" | "不等") {
+    if matches!(
+        w,
+        "若干"
+            | "不详"
+            | "暂无"
+            | "数个"
+            | "多个"
+            | "不等"
+            | "见附件"
+            | "详见附件"
+            | "不适用"
+            | "不涉及"
+            | "未统计"
+            | "暂无数据"
+    ) {
         return Some(Value::Text);
     }
     // Prefix words.
@@ -359,6 +376,7 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
             continue;
         }
         let mut at = Place::new(line_no, row_line, &mut blank_lines);
+        let line_start_token = out.len();
         for (off, p) in split {
             let lead = p.len() - p.trim_start().len();
             let body = p.trim();
@@ -374,6 +392,19 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
             words(body, s, at, &mut out);
             if out.len() > before {
                 at.gap_before = 0;
+            }
+        }
+        // A PDF row: one piece, its values separated by single spaces (`规章 0 0 1`, or values
+        // alone): a row of cells all the same.
+        if let Some(line_tokens) = out.get_mut(line_start_token..) {
+            let values = line_tokens
+                .iter()
+                .filter(|t| matches!(t.kind, Kind::Value(_)))
+                .count();
+            if values >= 2 {
+                for t in line_tokens {
+                    t.row_line = true;
+                }
             }
         }
     }

@@ -38,8 +38,16 @@ pub(super) fn fit(items: &[Item], n: usize, p: &Place) -> Fitted {
     }
     let value_count = items.iter().filter(|i| i.is_value()).count();
     let edge_blank = items.first().is_some_and(|i| !i.is_value());
-    // In 表三 a blank right after the label is usually a merged label cell, not a value cell.
-    let short_in_disguise = p.kind == TableKind::Requests && edge_blank && value_count + 1 == n;
+    // In 表三 a blank right after the label is usually a merged label cell, not a value cell;
+    // so are blanks before or after digits that ran together (`\t\t4\t000\t8`,
+    // `| 0 | 000 | 5 | ||`), which only look like a full row.
+    let run_together = items.iter().any(|i| {
+        let t = view.slice(i.range.start, i.range.end);
+        i.is_value() && t.len() > 1 && t.starts_with('0') && t.chars().all(|c| c.is_ascii_digit())
+    });
+    let trailing_blank = items.last().is_some_and(|i| !i.is_value());
+    let short_in_disguise = (edge_blank && p.kind == TableKind::Requests && value_count + 1 == n)
+        || (run_together && (edge_blank || trailing_blank));
     if items.len() == n && !short_in_disguise {
         return Fitted::plain(positional(items), None);
     }

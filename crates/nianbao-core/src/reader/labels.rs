@@ -36,10 +36,19 @@ pub(super) fn is_narrative(label: &str) -> bool {
 }
 
 /// The template row a label names, if any.
+#[cfg(test)]
 pub(super) fn match_row(label: &str, defs: &[&'static RowDef]) -> Option<&'static RowDef> {
     if is_narrative(label) {
         return None;
     }
+    match_row_unchecked(label, defs)
+}
+
+/// `match_row` for a label already known not to be prose.
+pub(super) fn match_row_unchecked(
+    label: &str,
+    defs: &[&'static RowDef],
+) -> Option<&'static RowDef> {
     let stripped = strip_numbering(label);
     let numbered = stripped.len() < label.len();
     // A phrase can only be in the label if all its characters are: a 64-bit sketch of the
@@ -97,7 +106,7 @@ pub(super) fn match_defs(kind: TableKind, template: Template) -> Vec<&'static Ro
 
 pub(super) fn is_header(label: &str) -> bool {
     // 表三's column 其他 (the exact row 3.其他 is numbered).
-    if core(label) == "其他" && number(label).is_none() {
+    if label.contains("其他") && view_core(label) == "其他" && number(label).is_none() {
         return true;
     }
     [
@@ -109,6 +118,10 @@ pub(super) fn is_header(label: &str) -> bool {
         "申请人",
         "自然人",
         "法人",
+        "商业企业",
+        "科研机构",
+        "社会公益",
+        "法律服务",
         "结果",
         "总计",
         "项目",
@@ -119,27 +132,45 @@ pub(super) fn is_header(label: &str) -> bool {
 
 /// Group rows of 表三 that carry no numbers: （三）不予公开 … （六）其他处理 (2021), 三、本年度办理结果.
 pub(super) fn is_group(label: &str) -> bool {
-    let core = core(label);
-    [
-        "本年度办理结果",
-        "不予公开",
-        "无法提供",
-        "不予处理",
-        "其他处理",
-    ]
-    .iter()
-    .any(|g| core == *g)
+    is_group_core(&view_core(label))
+}
+
+/// `is_group` for a label's core (`core`).
+pub(super) fn is_group_core(core: &str) -> bool {
+    ["不予公开", "无法提供", "不予处理", "其他处理"].contains(&core)
         || core.starts_with("本年度办理结果")
 }
 
 /// A label's text without numbering, punctuation and spaces: what is compared with the
 /// template's fixed text.
+///
+/// Labels of the view are normalised already (full-width, traditional); the template's own
+/// texts are not, so they are normalised first.
 pub(super) fn core(label: &str) -> String {
+    let normalised = label.chars().all(|c| crate::chars::normalize(c) == Some(c));
+    if normalised {
+        return strip(label).into_owned();
+    }
     let normal: String = label.chars().filter_map(crate::chars::normalize).collect();
-    strip_numbering(&normal)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !is_punct(*c))
-        .collect()
+    strip(&normal).into_owned()
+}
+
+/// `core` of a label of the view (normalised already): borrowed when nothing is removed.
+pub(super) fn view_core(label: &str) -> std::borrow::Cow<'_, str> {
+    strip(label)
+}
+
+fn strip(label: &str) -> std::borrow::Cow<'_, str> {
+    let s = strip_numbering(label);
+    if s.chars().any(|c| c.is_whitespace() || is_punct(c)) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !is_punct(*c))
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn is_punct(c: char) -> bool {
@@ -181,27 +212,77 @@ pub(super) fn number(label: &str) -> Option<u32> {
 }
 
 /// A row's fixed text as the template prints it (the official label, in full).
-fn fixed(def: &RowDef) -> &'static str {
+fn fixed_text(def: &RowDef) -> &'static str {
     match def.key {
         "partly_granted" => "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         _ => def.label,
     }
 }
 
-/// Whether `fragment` is a piece of row `def`'s fixed text (a label broken over lines).
-pub(super) fn is_fragment_of(fragment: &str, def: &RowDef) -> bool {
-    let f = core(fragment);
-    !f.is_empty() && core(fixed(def)).contains(&f)
+/// The core of a row's fixed text and its length in characters, computed once for every row
+/// of the templates (by its official label: the same label has the same fixed text).
+fn fixed_core(def: &RowDef) -> (&'static str, usize) {
+    let (c, n, _) = fixed(def);
+    (c, n)
+}
+
+/// A 64-bit set of a text's characters: a text can only share characters with another
+/// whose set overlaps.
+fn sketch(s: &str) -> u64 {
+    s.chars()
+        .fold(0u64, |acc, c| acc | 1u64 << (u32::from(c) % 64))
+}
+
+/// The core, length and sketch of every row's fixed text, computed once.
+fn fixed(def: &RowDef) -> (&'static str, usize, u64) {
+    type Cores = std::collections::HashMap<&'static str, (String, usize, u64)>;
+    static CORES: std::sync::OnceLock<Cores> = std::sync::OnceLock::new();
+    let cores = CORES.get_or_init(|| {
+        REQUESTS
+            .iter()
+            .chain(template::ACTIVE_2019)
+            .chain(template::ACTIVE_2021)
+            .chain(template::REVIEWS)
+            .map(|d| {
+                let c = core(fixed_text(d));
+                let n = c.chars().count();
+                let k = sketch(&c);
+                (d.label, (c, n, k))
+            })
+            .collect()
+    });
+    cores
+        .get(def.label)
+        .map_or(("", 0, 0), |(c, n, k)| (c.as_str(), *n, *k))
+}
+
+/// Whether a label (by its `core`) is a piece of row `def`'s fixed text (a label broken over
+/// lines).
+pub(super) fn is_fragment_of(core: &str, def: &RowDef) -> bool {
+    !core.is_empty() && crate::chars::contains(fixed_core(def).0, core)
 }
 
 /// How close a label is to a row's fixed text: the longest common subsequence over the
 /// longer of the two, in characters. Labels are short (≤ 48 characters), so this is cheap.
-pub(super) fn similarity(label: &str, def: &RowDef) -> f64 {
-    let a: Vec<char> = core(label).chars().collect();
-    let b: Vec<char> = core(fixed(def)).chars().collect();
-    if a.is_empty() || b.is_empty() || a.len() > 64 || b.len() > 64 {
+pub(super) fn similarity(core: &str, def: &RowDef) -> f64 {
+    let (fixed, lb, fixed_sketch) = fixed(def);
+    let la = core.chars().count();
+    // Most labels share few characters with a row: skip them without the LCS.
+    let common = (sketch(core) & fixed_sketch).count_ones() as f64;
+    if common < TYPO_SIMILARITY * 0.8 * f64::from(fixed_sketch.count_ones()) {
         return 0.0;
     }
+    // The LCS is at most the shorter length: too different in length is never similar.
+    if la == 0
+        || lb == 0
+        || la > 64
+        || lb > 64
+        || (la.min(lb) as f64) < TYPO_SIMILARITY * la.max(lb) as f64
+    {
+        return 0.0;
+    }
+    let a: Vec<char> = core.chars().collect();
+    let b: Vec<char> = fixed.chars().collect();
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
     for &x in &a {
@@ -230,14 +311,15 @@ pub(super) const TYPO_SIMILARITY: f64 = 0.7;
 
 /// The rows a label with a typo may be, best first.
 pub(super) fn near_rows(label: &str, defs: &[&'static RowDef]) -> Vec<(&'static RowDef, f64)> {
-    if core(label).chars().count() < 4 || is_narrative(label) {
+    let core = view_core(label);
+    if core.chars().count() < 4 || is_narrative(label) {
         return Vec::new();
     }
     let n = number(label);
     let mut v: Vec<(&'static RowDef, f64)> = defs
         .iter()
         .filter(|d| n.is_none() || number(d.label) == n)
-        .map(|d| (*d, similarity(label, d)))
+        .map(|d| (*d, similarity(&core, d)))
         .filter(|(_, s)| *s >= TYPO_SIMILARITY)
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -265,12 +347,12 @@ mod tests {
 
     #[test]
     fn fragments_and_numbers() {
-        assert!(is_fragment_of("开", def("denied_prohibited")));
+        assert!(is_fragment_of(&core("开"), def("denied_prohibited")));
         assert!(is_fragment_of(
-            "正、行政机关不再处理其政府信",
+            &core("正、行政机关不再处理其政府信"),
             def("other_no_correction")
         ));
-        assert!(!is_fragment_of("自然人", def("granted")));
+        assert!(!is_fragment_of(&core("自然人"), def("granted")));
         assert_eq!(number("2.其他"), Some(2));
         assert_eq!(number("(三)不予公开"), Some(3));
         assert_eq!(number("予以公开"), None);

@@ -43,8 +43,13 @@ pub fn read(
     r: ViewRange,
     columns_first: bool,
 ) -> Option<Table> {
-    // The text ends inside this table: what is not there was not pasted, not left out.
+    // The text ends (or begins) inside this table: what is not there was not pasted, not
+    // left out.
     let text_ends_here = view.text.trim_end().len() <= r.end;
+    let text_begins_here = view
+        .text
+        .get(..r.start)
+        .is_none_or(|before| before.lines().all(is_page_furniture));
     if kind == TableKind::Reviews {
         return reviews::read(view, r, text_ends_here);
     }
@@ -174,24 +179,46 @@ pub fn read(
     if kind == TableKind::Requests {
         recovery::resolve(&mut rows, &mut fitted_all, &mut notes);
     }
-    // Rows after the cut are not missing: the text never reached them.
-    if let Some(cut) = truncated {
-        let at = order
-            .iter()
-            .position(|d| d.key == cut)
-            .unwrap_or(order.len());
-        let after: Vec<&str> = order.iter().skip(at + 1).map(|d| d.key).collect();
-        missing_rows.retain(|d| !after.contains(&d.key));
+    // Rows after the cut are not missing: the text never reached them. Likewise the rows
+    // before the first one read, when the text begins inside the table with no header.
+    let index = |key: &str| order.iter().position(|d| d.key == key);
+    if let Some(at) = truncated.and_then(index) {
+        missing_rows.retain(|d| index(d.key).is_some_and(|i| i <= at));
     }
+    let first_label_at = built.iter().find_map(|b| b.label.map(|l| l.start));
+    let header_before = tokens
+        .iter()
+        .take_while(|t| first_label_at.is_some_and(|at| t.range.end <= at))
+        .any(|t| matches!(&t.kind, cells::Kind::Label(l) if labels::is_header(l)));
+    let cut_before = built
+        .iter()
+        .find_map(|b| b.def.filter(|_| b.label.is_some()))
+        .filter(|d| {
+            text_begins_here && !header_before && order.first().is_some_and(|f| f.key != d.key)
+        })
+        .map(|d| d.key);
+    if let Some(at) = cut_before.and_then(index) {
+        missing_rows.retain(|d| index(d.key).is_some_and(|i| i >= at));
+    }
+    // An empty template is one with rows read in full and no values; a table cut in its
+    // first row or its header is not one.
+    let labels_only = !any_values && rows.len() > usize::from(row_cut);
     Some(Table {
         kind,
         span: span.unwrap_or_else(|| view.point(r.start_pos())),
         rows,
         missing_rows,
-        labels_only: !any_values,
+        labels_only,
         notes,
         truncated,
+        cut_before,
     })
+}
+
+/// A line that is not report text: blank, or a short page header (`Page 9 - 年报`, `P. 9`).
+fn is_page_furniture(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 30 && !t.contains('。') && !t.contains("报告") && !t.contains('、')
 }
 
 /// The columns of a row under the report's template (a row of the other template takes the

@@ -23,8 +23,12 @@ fn digits_of(item: &Item, view: &View) -> Option<String> {
     }
 }
 
-/// `000` where three cells are due: the only split of the digit runs into `n` numbers that
-/// satisfies the row's arithmetic (or, with no arithmetic, the only split at all).
+/// How many splits of a row's digits are kept before giving up on finding the only one.
+const SPLITS: usize = 64;
+
+/// `000` where three cells are due: runs of zeros split into single zeros when that gives the
+/// row's count; else the only split of the digit runs into `n` numbers at all, or the only one
+/// that satisfies the row's arithmetic.
 pub(super) fn split_run_together(
     values: &[Item],
     n: usize,
@@ -36,10 +40,27 @@ pub(super) fn split_run_together(
         .map(|v| digits_of(v, view))
         .collect::<Option<_>>()?;
     let total_digits: usize = tokens.iter().map(String::len).sum();
-    if total_digits < n || total_digits > 24 || tokens.len() >= n {
+    if total_digits < n || tokens.len() >= n {
         return None;
     }
+    // Runs of zeros are the only tokens that cannot be one number (`00`, `000`): when
+    // splitting just those gives the row's count, no other split is needed.
+    let zeros_split: Vec<String> = tokens
+        .iter()
+        .flat_map(|t| {
+            if t.len() > 1 && t.chars().all(|c| c == '0') {
+                vec!["0".to_string(); t.len()]
+            } else {
+                vec![t.clone()]
+            }
+        })
+        .collect();
     let mut found: Vec<Vec<String>> = Vec::new();
+    if zeros_split.len() == n {
+        found.push(zeros_split);
+    } else if total_digits > 24 {
+        return None;
+    }
     let mut budget = 20_000usize;
     fn rec(
         tokens: &[String],
@@ -49,16 +70,13 @@ pub(super) fn split_run_together(
         budget: &mut usize,
         kind: TableKind,
     ) {
-        if *budget == 0 || found.len() > 1 {
+        if *budget == 0 || found.len() > SPLITS {
             return;
         }
         *budget -= 1;
         let Some((head, rest)) = tokens.split_first() else {
-            if acc.len() == n {
-                let v: Vec<f64> = acc.iter().filter_map(|s| s.parse().ok()).collect();
-                if v.len() == n && consistent(kind, &v) && !found.contains(acc) {
-                    found.push(acc.clone());
-                }
+            if acc.len() == n && !found.contains(acc) {
+                found.push(acc.clone());
             }
             return;
         };
@@ -91,9 +109,21 @@ pub(super) fn split_run_together(
         }
         parts(head, rest, n, acc, found, budget, kind);
     }
-    rec(&tokens, n, &mut Vec::new(), &mut found, &mut budget, kind);
-    if found.len() != 1 {
-        return None;
+    let forced = !found.is_empty();
+    if !forced {
+        rec(&tokens, n, &mut Vec::new(), &mut found, &mut budget, kind);
+    }
+    let complete = forced || (budget > 0 && found.len() <= SPLITS);
+    // One split of the digits at all (`000` for three cells): forced. Else the row's
+    // arithmetic must leave exactly one.
+    if !(complete && found.len() == 1) {
+        found.retain(|split| {
+            let v: Vec<f64> = split.iter().filter_map(|s| s.parse().ok()).collect();
+            v.len() == n && consistent(kind, &v)
+        });
+        if !complete || found.len() != 1 {
+            return None;
+        }
     }
     let reading = found.pop()?;
     // Spans: each part gets the characters of its digits inside the original token.

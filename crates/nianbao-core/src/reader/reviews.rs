@@ -124,12 +124,11 @@ pub(super) fn read(view: &View, r: ViewRange, truncated: bool) -> Option<Table> 
         }
     }
     if items.iter().filter(|i| i.is_value()).count() < 15 {
-        let since_first = stream.get(first_header.unwrap_or(0)..).unwrap_or(&[]);
-        let start = since_first
+        let first_block = stream
             .iter()
-            .position(|t| matches!(&t.kind, Kind::Label(l) if block_of(l).is_some()))
-            .unwrap_or(0);
-        if let Some(three) = by_headings(since_first.get(start..).unwrap_or(&[])) {
+            .position(|t| matches!(&t.kind, Kind::Label(l) if block_of(l).is_some()));
+        let from = first_block.or(first_header).unwrap_or(0);
+        if let Some(three) = by_headings(stream.get(from..).unwrap_or(&[])) {
             items = three;
         }
     }
@@ -201,5 +200,6 @@ pub(super) fn read(view: &View, r: ViewRange, truncated: bool) -> Option<Table> 
         labels_only,
         notes: note.into_iter().collect(),
         truncated: None,
+        cut_before: None,
     })
 }

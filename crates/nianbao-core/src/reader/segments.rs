@@ -104,11 +104,17 @@ impl Resolver<'_> {
             .and_then(|b| b.def)
             .and_then(|d| self.index(d))
             .map_or(0, |i| i + 1);
+        // Which rows of the order are built already, as a bit set (tables have < 64 rows).
+        let done = built
+            .iter()
+            .filter_map(|b| b.def.and_then(|d| self.index(d)))
+            .fold(0u64, |m, i| m | 1u64.checked_shl(i as u32).unwrap_or(0));
         self.order
             .iter()
+            .enumerate()
             .skip(from)
-            .copied()
-            .filter(move |d| !built.iter().any(|b| b.def.is_some_and(|x| x.key == d.key)))
+            .filter(move |(i, _)| done & 1u64.checked_shl(*i as u32).unwrap_or(0) == 0)
+            .map(|(_, d)| *d)
     }
 
     fn resolve(
@@ -123,29 +129,42 @@ impl Resolver<'_> {
         }
         let current_def = current.and_then(|b| b.def);
         let current_empty = current.is_some_and(|b| !b.has_values());
-        if let Some(def) = labels::match_row(label, self.defs) {
+        // Only punctuation (the `）` or `”` a broken label leaves on its own line).
+        if !label.chars().any(char::is_alphanumeric) {
+            return if current_def.is_some() {
+                Resolution::Continue
+            } else {
+                Resolution::Skip
+            };
+        }
+        if let Some(def) = labels::match_row_unchecked(label, self.defs) {
             // A broken label's next line can name the same row again.
             if current_def.is_some_and(|d| d.key == def.key) && current_empty {
                 return Resolution::Continue;
+            }
+            // （六）其他处理 is a row of 2019 and a group heading of 2021.
+            if self.index(def).is_none() && !values_follow && labels::is_group(label) {
+                return Resolution::Skip;
             }
             return Resolution::Row {
                 def,
                 variant: false,
             };
         }
+        let core = labels::view_core(label);
         if let Some(d) = current_def {
-            if labels::is_fragment_of(label, d) && (current_empty || !values_follow) {
+            if labels::is_fragment_of(&core, d) && (current_empty || !values_follow) {
                 return Resolution::Continue;
             }
         }
-        if labels::is_group(label) || labels::is_header(label) {
+        if labels::is_group_core(&core) || labels::is_header(label) {
             return Resolution::Skip;
         }
         // The start of a row's label was lost (a page break): the next row whose text has it.
-        if labels::core(label).chars().count() >= 3 {
+        if core.chars().count() >= 3 {
             if let Some(def) = self
                 .later(current, built)
-                .find(|d| labels::is_fragment_of(label, d))
+                .find(|d| labels::is_fragment_of(&core, d))
             {
                 return Resolution::Row {
                     def,
@@ -155,6 +174,9 @@ impl Resolver<'_> {
         }
         // A typo in the fixed text: the nearest row not yet read, preferring later rows.
         let near = labels::near_rows(label, self.defs);
+        if near.is_empty() {
+            return Resolution::Unknown;
+        }
         let later: Vec<&'static RowDef> = self.later(current, built).collect();
         let pick = near
             .iter()
@@ -239,6 +261,24 @@ fn row_line(tokens: &[Token], resolver: &Resolver, built: &mut Vec<Building>) {
                         skipping = true;
                     }
                     Resolution::Unknown => {
+                        // A short word among a row's cells is a cell that is not a number
+                        // (`见附件`), not a row of its own.
+                        let among_cells = owner
+                            .and_then(|o| built.get(o))
+                            .is_some_and(|b| !b.items.is_empty() && b.def.is_some())
+                            && labels::core(l).chars().count() <= 6;
+                        if among_cells {
+                            if let Some(b) = owner.and_then(|o| built.get_mut(o)) {
+                                b.items.push(Item {
+                                    value: Some(Value::Text),
+                                    range: t.range,
+                                    line: t.line,
+                                    row_line: true,
+                                    gap_before: 0,
+                                });
+                            }
+                            continue;
+                        }
                         let mut b = Building::new(None, Some(t.range));
                         b.unknown = Some(l.clone());
                         built.push(b);
@@ -313,7 +353,7 @@ fn one_cell(t: &Token, resolver: &Resolver, built: &mut Vec<Building>) {
                 // Text between the values of a row still being filled (a repeated header, a
                 // page title in PDF text) is not a row of its own.
                 let filling = built.last().is_some_and(|b| {
-                    b.def.is_some_and(|d| b.values() != d.columns.len()) && b.has_values()
+                    b.has_values() && b.def.is_none_or(|d| b.values() != d.columns.len())
                 });
                 if !filling {
                     let mut b = Building::new(None, Some(t.range));

@@ -3,36 +3,23 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{applicant_column, fmt_num, unreadable_total, with_values, Context};
+use crate::rules::{applicant_column, fmt_num, with_values, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = with_values(&ctx.report.tables.requests) else {
         return;
     };
-    let (Some(received), Some(carried_in), Some(results), Some(carried_out)) = (
-        t.row("received"),
-        t.row("carried_in"),
-        t.row("results_total"),
-        t.row("carried_out"),
-    ) else {
-        return;
-    };
     for c in 0..7 {
-        let (Some(a), Some(b), Some(r), Some(o)) = (
-            received.cells.get(c),
-            carried_in.cells.get(c),
-            results.cells.get(c),
-            carried_out.cells.get(c),
-        ) else {
+        let Some((outcome, [a, b, r, o])) = crate::arith::balance(&t.rows, c) else {
             continue;
         };
-        if unreadable_total(r) {
+        let crate::arith::Outcome::Differs {
+            sum: left,
+            total: right,
+        } = outcome
+        else {
             continue;
-        }
-        let (left, right) = (a.number() + b.number(), r.number() + o.number());
-        if (left - right).abs() < 1e-9 {
-            continue;
-        }
+        };
         let col = applicant_column(c);
         out.push(
             Diagnostic::new(

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{fmt_num, row_name, sum_expr, unreadable_total, with_values, Context};
+use crate::rules::{fmt_num, row_name, sum_expr, with_values, Context};
 use crate::template::APPLICANT_COLUMNS;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -14,14 +14,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(total) = row.cells.get(6) else {
             continue;
         };
-        if unreadable_total(total) || row.cells.iter().all(|c| c.value.is_none()) {
+        let crate::arith::Outcome::Differs { sum, .. } = crate::arith::row_total(row) else {
             continue;
-        }
+        };
         let parts: Vec<f64> = row.cells.iter().take(6).map(|c| c.number()).collect();
-        let sum: f64 = parts.iter().sum();
-        if (sum - total.number()).abs() < 1e-9 {
-            continue;
-        }
         let mut d = Diagnostic::new(
             Code::A02,
             total.span,

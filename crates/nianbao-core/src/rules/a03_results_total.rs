@@ -3,33 +3,21 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{
-    applicant_column, fmt_num, is_result_row, unreadable_total, with_values, Context,
-};
+use crate::rules::{applicant_column, fmt_num, with_values, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = with_values(&ctx.report.tables.requests) else {
         return;
     };
-    let Some(total_row) = t.row("results_total") else {
-        return;
-    };
-    let results: Vec<_> = t.rows.iter().filter(|r| is_result_row(r.def.key)).collect();
     for c in 0..7 {
-        let Some(total) = total_row.cells.get(c) else {
+        let Some((outcome, total, parts)) = crate::arith::results_total(&t.rows, c) else {
             continue;
         };
-        if unreadable_total(total) {
+        let crate::arith::Outcome::Differs { sum, .. } = outcome else {
             continue;
-        }
-        let parts: Vec<(&str, &crate::model::Cell)> = results
-            .iter()
-            .filter_map(|r| r.cells.get(c).map(|cell| (r.def.label, cell)))
-            .collect();
-        let sum: f64 = parts.iter().map(|(_, cell)| cell.number()).sum();
-        if (sum - total.number()).abs() < 1e-9 {
-            continue;
-        }
+        };
+        let parts: Vec<(&str, &crate::model::Cell)> =
+            parts.iter().map(|(r, cell)| (r.def.label, *cell)).collect();
         let nonzero: Vec<String> = parts
             .iter()
             .filter(|(_, cell)| cell.number() != 0.0)

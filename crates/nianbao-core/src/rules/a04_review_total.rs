@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{fmt_num, sum_expr, unreadable_total, with_values, Context};
+use crate::rules::{fmt_num, sum_expr, with_values, Context};
 use crate::template::REVIEW_COLUMNS;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -14,14 +14,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(total) = block.cells.get(4) else {
             continue;
         };
-        if unreadable_total(total) {
+        let crate::arith::Outcome::Differs { sum, .. } = crate::arith::review_total(block) else {
             continue;
-        }
+        };
         let parts: Vec<f64> = block.cells.iter().take(4).map(|c| c.number()).collect();
-        let sum: f64 = parts.iter().sum();
-        if (sum - total.number()).abs() < 1e-9 {
-            continue;
-        }
         let mut d = Diagnostic::new(
             Code::A04,
             total.span,

@@ -272,11 +272,6 @@ pub fn column_kind(row: &Row, column: usize) -> crate::template::ColumnKind {
         .unwrap_or(crate::template::ColumnKind::Count)
 }
 
-/// A total cell that cannot be checked: blank (a missing value, not a zero — format.md §6) or text.
-pub fn unreadable_total(cell: &crate::model::Cell) -> bool {
-    cell.value.is_none()
-}
-
 /// The column name of 表三 for messages: "自然人列".
 pub fn applicant_column(i: usize) -> String {
     crate::template::APPLICANT_COLUMNS

@@ -20,16 +20,40 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             _ => false,
         };
         if bad {
+            let skipped = crate::arith::checks_through(table.kind, row.def.key);
+            let (zh, en) = if skipped.is_empty() {
+                (String::new(), String::new())
+            } else {
+                let zh: Vec<&str> = skipped.iter().map(|c| check_zh(c)).collect();
+                (
+                    format!("这一格不参与计算，因此{}未检查。", zh.join("、")),
+                    format!(
+                        " It takes no part in the sums, so {} were not checked.",
+                        skipped.join(", ")
+                    ),
+                )
+            };
             out.push(Diagnostic::new(
                 Code::V03,
                 cell.span,
                 format!(
-                    "{}填的是“{text}”，不是一个准确的数字。请填写具体数字。",
+                    "{}填的是“{text}”，不是一个准确的数字。请填写具体数字。{zh}",
                     cell_place(table, row, i)
                 ),
-                format!("\"{text}\" is not an exact number."),
+                format!("\"{text}\" is not an exact number.{en}"),
             ));
         }
+    }
+}
+
+/// A check a text cell stops, as the message names it.
+fn check_zh(code: &str) -> &'static str {
+    match code {
+        "A01" => "该列的收支平衡（A01）",
+        "A02" => "该行的总计（A02）",
+        "A03" => "该列的办理结果总计（A03）",
+        "A04" => "该块的总计（A04）",
+        _ => "相关勾稽关系",
     }
 }
 

@@ -385,6 +385,16 @@ pub struct Style {
     pub split_labels: bool,
     pub crlf: bool,
     pub bom: bool,
+    /// Row labels broken mid-word over two lines (`2.其他法律行政法规禁止公` / `开\t0\t0…`),
+    /// the values after the second half.
+    pub broken_labels: bool,
+    /// Zero cells run together in row layouts (`2\t00\t000\t2`).
+    pub run_together: bool,
+    /// One row of 表三 (and 表二) lost its label in row layouts; its values stay.
+    pub lost_label: bool,
+    /// PDF column by column (L10) with 表三's labels all first, then each column top to
+    /// bottom across the pages, page footers and repeated headers between.
+    pub labels_first: bool,
 }
 
 pub fn arb_style() -> impl Strategy<Value = Style> {
@@ -396,9 +406,15 @@ pub fn arb_style() -> impl Strategy<Value = Style> {
         prop::bool::weighted(0.25),
         prop::bool::weighted(0.25),
         prop::bool::weighted(0.25),
+        (
+            prop::bool::weighted(0.3),
+            prop::bool::weighted(0.3),
+            prop::bool::weighted(0.3),
+            prop::bool::weighted(0.3),
+        ),
     )
         .prop_map(
-            |(fullwidth, ascii, traditional, ideographic_space, split_labels, crlf, bom)| Style {
+            |(
                 fullwidth,
                 ascii,
                 traditional,
@@ -406,6 +422,19 @@ pub fn arb_style() -> impl Strategy<Value = Style> {
                 split_labels,
                 crlf,
                 bom,
+                (broken_labels, run_together, lost_label, labels_first),
+            )| Style {
+                fullwidth,
+                ascii,
+                traditional,
+                ideographic_space,
+                split_labels,
+                crlf,
+                bom,
+                broken_labels,
+                run_together,
+                lost_label,
+                labels_first,
             },
         )
 }
@@ -890,6 +919,54 @@ fn cell_text(s: &Style, c: &G) -> String {
     }
 }
 
+/// The rows whose label is lost under `Style::lost_label` (a middle row of each table).
+const LOST_LABELS: &[&str] = &["denied_third_party", "unable_needs_creation", "penalty"];
+
+/// A label cell broken mid-word over two lines: after its last character when its length is
+/// odd (`…禁止公` / `开`), in the middle when even.
+fn broken(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    if n < 8 {
+        return text.to_string();
+    }
+    let at = if n % 2 == 1 { n - 1 } else { n / 2 };
+    let (a, b) = chars.split_at(at);
+    format!(
+        "{}\n{}",
+        a.iter().collect::<String>(),
+        b.iter().collect::<String>()
+    )
+}
+
+/// Runs of zero cells written together (`0`, `0`, `0` → `000`), up to three at a time, in a
+/// row whose values are all plain digits.
+fn run_zeros(cells: Vec<String>, from: usize) -> Vec<String> {
+    let values = cells.get(from..).unwrap_or(&[]);
+    if values.is_empty()
+        || !values
+            .iter()
+            .all(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
+    {
+        return cells;
+    }
+    let mut out: Vec<String> = cells.iter().take(from).cloned().collect();
+    let mut run = 0usize;
+    for v in values {
+        if v == "0" && run > 0 && run < 3 && out.last().is_some_and(|l| l.chars().all(|c| c == '0'))
+        {
+            if let Some(l) = out.last_mut() {
+                l.push('0');
+            }
+            run += 1;
+        } else {
+            run = usize::from(v == "0");
+            out.push(v.clone());
+        }
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Plain-text table layouts from the grid
 // ---------------------------------------------------------------------------------------------
@@ -899,22 +976,40 @@ fn table_plain(m: &Model, kind: TableKind, layout: Layout, s: &Style) -> Vec<Str
     let rows = expand(&grid);
     let mut lines = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
+        let lost = s.lost_label
+            && row.iter().any(|p| {
+                matches!(p, Pos::Origin(c) if c.role == Role::Label
+                    && LOST_LABELS.iter().any(|k| req_label(k) == c.text))
+            });
+        let cell_per_line = matches!(layout, Layout::L1 | Layout::L2 | Layout::L5);
         let texts: Vec<Option<String>> = row
             .iter()
+            .filter(|p| {
+                // In one-cell-per-line layouts a lost label leaves no line at all.
+                !(lost && cell_per_line && matches!(p, Pos::Origin(c) if c.role == Role::Label))
+            })
             .map(|p| match p {
+                Pos::Origin(c) if c.role == Role::Label && lost => Some(String::new()),
+                Pos::Origin(c) if c.role == Role::Label && s.broken_labels => {
+                    Some(broken(&cell_text(s, c)))
+                }
                 Pos::Origin(c) => Some(cell_text(s, c)),
                 _ => None,
             })
             .collect();
+        let first_value = row
+            .iter()
+            .position(|p| matches!(p, Pos::Origin(c) if c.role == Role::Value));
         match layout {
             Layout::T => {
-                lines.push(
-                    texts
-                        .iter()
-                        .map(|t| t.clone().unwrap_or_default())
-                        .collect::<Vec<_>>()
-                        .join("\t"),
-                );
+                let mut cells: Vec<String> = texts
+                    .iter()
+                    .map(|t| t.clone().unwrap_or_default())
+                    .collect();
+                if let (true, false, Some(f)) = (s.run_together, lost, first_value) {
+                    cells = run_zeros(cells, f);
+                }
+                lines.push(cells.join("\t"));
             }
             Layout::L1 => {
                 let mut run = 0usize;
@@ -945,8 +1040,16 @@ fn table_plain(m: &Model, kind: TableKind, layout: Layout, s: &Style) -> Vec<Str
                 lines.push(String::new());
             }
             Layout::L3 => {
-                let origins: Vec<String> = texts.iter().flatten().cloned().collect();
+                let mut origins: Vec<String> = texts.iter().flatten().cloned().collect();
                 let pad = texts.len() - origins.len();
+                if let (true, false, Some(f)) = (s.run_together, lost, first_value) {
+                    let from = row
+                        .iter()
+                        .take(f)
+                        .filter(|p| matches!(p, Pos::Origin(_)))
+                        .count();
+                    origins = run_zeros(origins, from);
+                }
                 let mut line = format!("{} |", origins.join(" | "));
                 if pad > 0 {
                     line.push(' ');
@@ -1161,6 +1264,47 @@ fn table_l10(m: &Model, kind: TableKind, s: &Style, page: &mut u32) -> Vec<Strin
                 if pi == 0 {
                     footer(&mut lines);
                 }
+            }
+        }
+        TableKind::Requests if s.labels_first => {
+            // All labels on the first page, then each column top to bottom over all rows,
+            // broken by page footers and a repeated header.
+            lines.push(
+                s.text("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+            );
+            lines.push(s.text("申请人情况"));
+            let groups = req_groups(m.template);
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for (key, v) in &m.requests {
+                if *key == "granted" {
+                    lines.push(s.text("三、本年度办理结果"));
+                }
+                if let Some((text, _, _)) = groups.iter().find(|(_, f, _)| f == key) {
+                    lines.push(s.text(text));
+                }
+                for p in wrap(&req_label(key), 14) {
+                    lines.push(s.label(&p));
+                }
+                rows.push(v.iter().map(|x| x.to_string()).collect());
+            }
+            for h in [
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+            ] {
+                lines.push(s.text(h));
+            }
+            for (i, v) in column_major(&rows).iter().enumerate() {
+                if i > 0 && i % 60 == 0 {
+                    footer(&mut lines);
+                    lines.push(s.text(&format!("{}年政府信息公开工作年度报告", m.year)));
+                    lines.push(s.text("申请人情况"));
+                }
+                lines.push(s.text(v));
             }
         }
         TableKind::Requests => {
