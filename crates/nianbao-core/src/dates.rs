@@ -140,7 +140,9 @@ pub fn body_year(text: &str) -> Option<(i32, usize, usize)> {
 
 /// Words right before a date that put it inside a sentence (a period, a deadline), never a
 /// signature.
-const IN_SENTENCE: &[&str] = &["至", "到", "自", "起", "截至", "截止", "于", "为", "是", "从", "止", "-", "~", "—"];
+const IN_SENTENCE: &[&str] = &[
+    "至", "到", "自", "起", "截至", "截止", "于", "为", "是", "从", "止", "-", "~", "—",
+];
 
 /// The signature date: a full date (`2022年1月14日`, `二〇二二年一月十四日`) that closes the text —
 /// the last thing on its line, in the last lines, with at most a short line after it — on its
@@ -188,7 +190,10 @@ pub fn signature_date(text: &str) -> Option<(Date, usize, usize)> {
         return None;
     }
     // Before it on its line: nothing, a name, or the last sentence and a name.
-    let line_start = tail.get(..s).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+    let line_start = tail
+        .get(..s)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
     let before = tail.get(line_start..s).unwrap_or("");
     let name = before
         .rsplit(['。', ';', '!', '?', '；'])
@@ -208,7 +213,9 @@ pub fn signature_date(text: &str) -> Option<(Date, usize, usize)> {
 fn cn_digit(c: char) -> Option<u32> {
     match c {
         '〇' | '○' | '零' | 'O' | '0' => Some(0),
-        _ => crate::chars::chinese_digit(c).filter(|&d| d <= 9).map(u32::from),
+        _ => crate::chars::chinese_digit(c)
+            .filter(|&d| d <= 9)
+            .map(u32::from),
     }
 }
 
@@ -231,7 +238,11 @@ pub fn chinese_dates(text: &str) -> Vec<(Date, usize, usize)> {
     for (at, _) in text.match_indices('年') {
         let head = text.get(..at).unwrap_or("");
         let digits: Vec<(usize, char)> = head.char_indices().rev().take(4).collect();
-        if digits.len() < 4 || !digits.iter().all(|&(_, c)| cn_digit(c).is_some() && c != '0' && c != 'O') {
+        if digits.len() < 4
+            || !digits
+                .iter()
+                .all(|&(_, c)| cn_digit(c).is_some() && c != '0' && c != 'O')
+        {
             continue;
         }
         let start = digits.last().map_or(at, |&(i, _)| i);
@@ -240,12 +251,17 @@ pub fn chinese_dates(text: &str) -> Vec<(Date, usize, usize)> {
             .rev()
             .fold(0u32, |y, &(_, c)| y * 10 + cn_digit(c).unwrap_or(0));
         let rest = text.get(at + '年'.len_utf8()..).unwrap_or("");
-        let Some((m, r)) = rest.split_once('月') else { continue };
-        let Some((d, _)) = r.split_once('日') else { continue };
+        let Some((m, r)) = rest.split_once('月') else {
+            continue;
+        };
+        let Some((d, _)) = r.split_once('日') else {
+            continue;
+        };
         let (Some(month), Some(day)) = (cn_number(m), cn_number(d)) else {
             continue;
         };
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1990..=2100).contains(&year) {
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1990..=2100).contains(&year)
+        {
             continue;
         }
         let end = at + '年'.len_utf8() + m.len() + '月'.len_utf8() + d.len() + '日'.len_utf8();
@@ -272,9 +288,18 @@ mod tests {
 
     #[test]
     fn signatures_close_the_text() {
-        assert_eq!(sig("六、其他\n无。\n某某镇人民政府\n2023年1月10日\n"), Some((2023, 1, 10)));
-        assert_eq!(sig("六、其他 无。 某某镇人民政府 2023年1月10日"), Some((2023, 1, 10)));
-        assert_eq!(sig("六、其他\n无。\n某某局\n二〇二三年一月十日\n（此件公开发布）\n"), Some((2023, 1, 10)));
+        assert_eq!(
+            sig("六、其他\n无。\n某某镇人民政府\n2023年1月10日\n"),
+            Some((2023, 1, 10))
+        );
+        assert_eq!(
+            sig("六、其他 无。 某某镇人民政府 2023年1月10日"),
+            Some((2023, 1, 10))
+        );
+        assert_eq!(
+            sig("六、其他\n无。\n某某局\n二〇二三年一月十日\n（此件公开发布）\n"),
+            Some((2023, 1, 10))
+        );
         assert_eq!(sig("某某区审计局  2023年2月1日"), Some((2023, 2, 1)));
     }
 

@@ -50,8 +50,28 @@ const MARKERS: &[&str] = &[
 
 /// Words that say a part is not a plain share of the total: the list is not read.
 const PART_STOP: &[&str] = &[
-    "同比", "增长", "减少", "增加", "下降", "上升", "较", "比上年", "比去年", "累计", "以来",
-    "平均", "率", "超过", "以上", "以下", "不足", "人次", "每月", "每周", "每季", "每年",
+    "同比",
+    "增长",
+    "减少",
+    "增加",
+    "下降",
+    "上升",
+    "较",
+    "比上年",
+    "比去年",
+    "累计",
+    "以来",
+    "平均",
+    "率",
+    "超过",
+    "以上",
+    "以下",
+    "不足",
+    "人次",
+    "每月",
+    "每周",
+    "每季",
+    "每年",
 ];
 
 /// Words right before a number that make it approximate.
@@ -59,8 +79,8 @@ const ABOUT: &[char] = &['约', '近', '超', '逾'];
 
 /// Words that start a new measure: the list ends before them.
 const LIST_END: &[&str] = &[
-    "办结", "答复", "结转", "顺延", "另有", "另外", "此外", "同时", "还有", "合计", "总计",
-    "共计", "均", "已",
+    "办结", "答复", "结转", "顺延", "另有", "另外", "此外", "同时", "还有", "合计", "总计", "共计",
+    "均", "已",
 ];
 
 /// Totals and their parts, paragraph by paragraph.
@@ -75,7 +95,14 @@ pub fn breakdowns(prose: &Prose) -> Vec<Breakdown> {
             let mut from = 0usize;
             while let Some((at, marker)) = next_marker(sentence, from) {
                 from = at + marker.len();
-                let b = breakdown_at(sentence, base, at, marker, previous.map(|(a, b)| (ps + a, ps + b)), prose);
+                let b = breakdown_at(
+                    sentence,
+                    base,
+                    at,
+                    marker,
+                    previous.map(|(a, b)| (ps + a, ps + b)),
+                    prose,
+                );
                 if let Some(mut b) = b {
                     b.cut = ps + e >= prose.len() && pe >= prose.len();
                     out.push(b);
@@ -123,7 +150,12 @@ fn breakdown_at(
     let rest_end = rest
         .char_indices()
         .find(|&(i, c)| {
-            c == '(' || c == ')' || (i > 0 && rest.get(i..).is_some_and(|r| MARKERS.iter().any(|m| r.starts_with(m))))
+            c == '('
+                || c == ')'
+                || (i > 0
+                    && rest
+                        .get(i..)
+                        .is_some_and(|r| MARKERS.iter().any(|m| r.starts_with(m))))
         })
         .map_or(rest.len(), |(i, _)| i);
     let rest = rest.get(..rest_end)?;
@@ -157,7 +189,10 @@ fn breakdown_at(
         let lead = rest.get(sa..c.start - rest_base).unwrap_or("");
         if contains_any(&words, PART_STOP)
             || c.vague
-            || lead.chars().next_back().is_some_and(|ch| ABOUT.contains(&ch))
+            || lead
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ABOUT.contains(&ch))
             || (share.is_none() && seg.contains('%'))
         {
             return None;
@@ -198,8 +233,13 @@ fn total_of(head: &str, base: usize) -> Option<Count> {
         return None;
     }
     let total = *counts(clause, base + clause_start).last()?;
-    let lead = clause.get(..total.start - base - clause_start).unwrap_or("");
-    let about = lead.chars().next_back().is_some_and(|ch| ABOUT.contains(&ch));
+    let lead = clause
+        .get(..total.start - base - clause_start)
+        .unwrap_or("");
+    let about = lead
+        .chars()
+        .next_back()
+        .is_some_and(|ch| ABOUT.contains(&ch));
     (!total.vague && !about).then_some(total)
 }
 
@@ -209,12 +249,16 @@ fn segments(rest: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0usize;
     for (i, c) in rest.char_indices() {
-        let brk = (is_clause_break(c) || c == '、') && !(c == ',' && super::prose::thousands_comma(rest, i));
+        let brk = (is_clause_break(c) || c == '、')
+            && !(c == ',' && super::prose::thousands_comma(rest, i));
         if !brk {
             continue;
         }
         // "258件,占33.9%": the share is part of the same segment.
-        if rest.get(i + c.len_utf8()..).is_some_and(|r| r.starts_with('占')) {
+        if rest
+            .get(i + c.len_utf8()..)
+            .is_some_and(|r| r.starts_with('占'))
+        {
             continue;
         }
         if i > start {
@@ -243,7 +287,12 @@ mod tests {
         read(t)
             .1
             .iter()
-            .map(|b| (b.total.value, b.parts.iter().map(|p| p.count.value).collect()))
+            .map(|b| {
+                (
+                    b.total.value,
+                    b.parts.iter().map(|p| p.count.value).collect(),
+                )
+            })
             .collect()
     }
 
@@ -273,12 +322,23 @@ mod tests {
     fn labels_and_shares() {
         let (p, b) = read("共收到申请400件,其中予以公开100件,占25%,不予公开30件,占比8.5%。");
         assert_eq!(b.len(), 1);
-        let labels: Vec<_> = b[0].parts.iter().map(|x| p.slice(x.label.0, x.label.1)).collect();
+        let labels: Vec<_> = b[0]
+            .parts
+            .iter()
+            .map(|x| p.slice(x.label.0, x.label.1))
+            .collect();
         assert_eq!(labels, vec!["予以公开", "不予公开"]);
-        let shares: Vec<_> = b[0].parts.iter().map(|x| x.share.map(|s| s.percent)).collect();
+        let shares: Vec<_> = b[0]
+            .parts
+            .iter()
+            .map(|x| x.share.map(|s| s.percent))
+            .collect();
         assert_eq!(shares, vec![Some(25.0), Some(8.5)]);
         let (p, b) = read("信息80条,其中新华社、人民网等媒体发布信息20条。");
-        assert_eq!(p.slice(b[0].parts[0].label.0, b[0].parts[0].label.1), "新华社、人民网等媒体发布信息");
+        assert_eq!(
+            p.slice(b[0].parts[0].label.0, b[0].parts[0].label.1),
+            "新华社、人民网等媒体发布信息"
+        );
     }
 
     #[test]
@@ -287,7 +347,10 @@ mod tests {
             shape("共收到申请10件,其中自然人申请8件,法人2件,已办结12件。"),
             vec![(10, vec![8, 2])]
         );
-        assert_eq!(shape("共收到申请10件,其中自然人申请8件,同比增长20件。"), vec![]);
+        assert_eq!(
+            shape("共收到申请10件,其中自然人申请8件,同比增长20件。"),
+            vec![]
+        );
         assert_eq!(shape("发布信息180余条,其中网站发布200条。"), vec![]);
         assert_eq!(shape("共收到申请10件。其中,办结12件。"), vec![]);
     }

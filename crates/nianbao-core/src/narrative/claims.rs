@@ -148,7 +148,13 @@ pub struct Claim {
 }
 
 impl Claim {
-    fn new(subject: Subject, value: Option<u64>, unit: char, at: (usize, usize), clause: (usize, usize)) -> Claim {
+    fn new(
+        subject: Subject,
+        value: Option<u64>,
+        unit: char,
+        at: (usize, usize),
+        clause: (usize, usize),
+    ) -> Claim {
         Claim {
             subject,
             value,
@@ -348,10 +354,48 @@ const REVIEW_WORDS: &[&str] = &["复议", "诉讼", "纠错", "败诉", "胜诉"
 
 /// Self-references and time words before the verb: the report's own body, this year.
 const OWN: &[&str] = &[
-    "本机关", "本单位", "我单位", "本部门", "我部门", "我局", "本局", "我办", "本办", "我委",
-    "本委", "我院", "我镇", "本镇", "我乡", "本乡", "我街道", "本街道", "我区", "我县", "我市",
-    "全年", "本年度", "本年", "年度内", "年内", "今年", "共计", "共", "合计", "总计", "累计",
-    "依法", "已", "均", "年度", "度", "年", "新", "及时", "依申请公开", "政府信息公开",
+    "本机关",
+    "本单位",
+    "我单位",
+    "本部门",
+    "我部门",
+    "我局",
+    "本局",
+    "我办",
+    "本办",
+    "我委",
+    "本委",
+    "我院",
+    "我镇",
+    "本镇",
+    "我乡",
+    "本乡",
+    "我街道",
+    "本街道",
+    "我区",
+    "我县",
+    "我市",
+    "全年",
+    "本年度",
+    "本年",
+    "年度内",
+    "年内",
+    "今年",
+    "共计",
+    "共",
+    "合计",
+    "总计",
+    "累计",
+    "依法",
+    "已",
+    "均",
+    "年度",
+    "度",
+    "年",
+    "新",
+    "及时",
+    "依申请公开",
+    "政府信息公开",
 ];
 
 /// The actor a sentence puts before its verb, when it is not the report's own body: the
@@ -377,8 +421,10 @@ fn scope_before(clause: &str, verb_at: usize, base: usize) -> Option<(usize, usi
     let changes_scope = actor.contains("代表")
         || actor.starts_with(['全', '各'])
         || actor.contains(['及', '和', '、']);
-    ((2..=20).contains(&n) && changes_scope && actor.chars().all(|c| crate::chars::is_han(c) || c == '、'))
-        .then_some((base + start, base + start + actor.len()))
+    ((2..=20).contains(&n)
+        && changes_scope
+        && actor.chars().all(|c| crate::chars::is_han(c) || c == '、'))
+    .then_some((base + start, base + start + actor.len()))
 }
 
 fn request_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<Claim>) {
@@ -632,8 +678,23 @@ const RESULTS: &[(&str, Outcome)] = &[
 
 /// Words that make a result clause something else: a rate, a deadline, a subset by time.
 const RESULT_STOP: &[&str] = &[
-    "率", "按时", "按期", "逾期", "超期", "延期", "限内", "复议", "诉讼", "含", "另",
-    "平均", "工作日", "天", "结转", "顺延", "转入",
+    "率",
+    "按时",
+    "按期",
+    "逾期",
+    "超期",
+    "延期",
+    "限内",
+    "复议",
+    "诉讼",
+    "含",
+    "另",
+    "平均",
+    "工作日",
+    "天",
+    "结转",
+    "顺延",
+    "转入",
 ];
 
 /// "予以公开及部分公开5件", "无法提供2件", "办结12件": one result word, one count.
@@ -659,7 +720,11 @@ fn result_claims(
     };
     // The count follows its result word closely: "予以公开5件", "办结申请12件".
     let gap = head.get(at..).unwrap_or("");
-    if gap.chars().count() > 8 || !gap.chars().all(|c| "政府信息公开申请的共计为有类件事项".contains(c)) {
+    if gap.chars().count() > 8
+        || !gap
+            .chars()
+            .all(|c| "政府信息公开申请的共计为有类件事项".contains(c))
+    {
         return;
     }
     if contains_any(head, RESULT_STOP) || clause.contains('%') {
@@ -691,17 +756,41 @@ const OUTCOMES: &[(&str, ReviewOutcome, Option<Reviews>)] = &[
     ("均予以维持", ReviewOutcome::AllUpheld, None),
     ("均维持", ReviewOutcome::AllUpheld, None),
     ("全部维持", ReviewOutcome::AllUpheld, None),
-    ("全部胜诉", ReviewOutcome::AllUpheld, Some(Reviews::Litigation)),
-    ("均胜诉", ReviewOutcome::AllUpheld, Some(Reviews::Litigation)),
-    ("均获胜诉", ReviewOutcome::AllUpheld, Some(Reviews::Litigation)),
+    (
+        "全部胜诉",
+        ReviewOutcome::AllUpheld,
+        Some(Reviews::Litigation),
+    ),
+    (
+        "均胜诉",
+        ReviewOutcome::AllUpheld,
+        Some(Reviews::Litigation),
+    ),
+    (
+        "均获胜诉",
+        ReviewOutcome::AllUpheld,
+        Some(Reviews::Litigation),
+    ),
     ("无被纠错", ReviewOutcome::NoneCorrected, None),
     ("未被纠错", ReviewOutcome::NoneCorrected, None),
     ("没有被纠错", ReviewOutcome::NoneCorrected, None),
     ("无纠错", ReviewOutcome::NoneCorrected, None),
     ("未被撤销", ReviewOutcome::NoneCorrected, None),
-    ("无败诉", ReviewOutcome::NoneCorrected, Some(Reviews::Litigation)),
-    ("未败诉", ReviewOutcome::NoneCorrected, Some(Reviews::Litigation)),
-    ("没有败诉", ReviewOutcome::NoneCorrected, Some(Reviews::Litigation)),
+    (
+        "无败诉",
+        ReviewOutcome::NoneCorrected,
+        Some(Reviews::Litigation),
+    ),
+    (
+        "未败诉",
+        ReviewOutcome::NoneCorrected,
+        Some(Reviews::Litigation),
+    ),
+    (
+        "没有败诉",
+        ReviewOutcome::NoneCorrected,
+        Some(Reviews::Litigation),
+    ),
 ];
 
 /// "行政复议2件，均获维持", "未发生因依申请公开被行政复议纠错或行政诉讼败诉情形": what the
@@ -918,7 +1007,10 @@ mod tests {
             ]
         );
         // An applicant type elsewhere in the sentence leaves the result's column undecided.
-        let c = claims(&prose("收到自然人提出的政府信息公开申请8件,予以公开6件。"), Some(2023));
+        let c = claims(
+            &prose("收到自然人提出的政府信息公开申请8件,予以公开6件。"),
+            Some(2023),
+        );
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].subject, Subject::Requests);
         assert_eq!(c[0].applicant, Applicant::Column("natural_person"));
@@ -933,14 +1025,20 @@ mod tests {
             subjects("因政府信息公开被申请行政复议2件,均获维持。"),
             vec![
                 (Subject::Reconsideration, Some(2)),
-                (Subject::Review(ReviewOutcome::AllUpheld, Reviews::Reconsideration), None)
+                (
+                    Subject::Review(ReviewOutcome::AllUpheld, Reviews::Reconsideration),
+                    None
+                )
             ]
         );
         assert_eq!(
             subjects("政府信息公开行政诉讼1件,全部胜诉。"),
             vec![
                 (Subject::Litigation, Some(1)),
-                (Subject::Review(ReviewOutcome::AllUpheld, Reviews::Litigation), None)
+                (
+                    Subject::Review(ReviewOutcome::AllUpheld, Reviews::Litigation),
+                    None
+                )
             ]
         );
         assert_eq!(subjects("各项工作均获维持稳定。"), vec![]);

@@ -100,7 +100,10 @@ pub fn share_at(text: &str, base: usize) -> Option<Share> {
         .take(8)
         .find(|(_, c)| c.is_ascii_digit())
         .map(|(i, _)| i)?;
-    if rest.get(..lead)?.contains(|c: char| super::prose::is_clause_break(c)) {
+    if rest
+        .get(..lead)?
+        .contains(|c: char| super::prose::is_clause_break(c))
+    {
         return None;
     }
     let num = rest.get(lead..)?;

@@ -92,9 +92,37 @@ const MEASURES: &[(&str, DocMeasure)] = &[
 
 /// Sentences that speak of other bodies, of a review of documents, or of several kinds at once.
 const NOT_OURS: &[&str] = &[
-    "各部门", "各单位", "各乡镇", "各街道", "各镇", "各县", "各区", "各市", "各级", "系统内",
-    "全区", "全市", "全县", "全省", "清理", "审查", "备案", "审核", "解读", "征求意见", "起草",
-    "评估", "同比", "较上年", "比上年", "较去年", "去年", "上年", "计划", "以来", "历年",
+    "各部门",
+    "各单位",
+    "各乡镇",
+    "各街道",
+    "各镇",
+    "各县",
+    "各区",
+    "各市",
+    "各级",
+    "系统内",
+    "全区",
+    "全市",
+    "全县",
+    "全省",
+    "清理",
+    "审查",
+    "备案",
+    "审核",
+    "解读",
+    "征求意见",
+    "起草",
+    "评估",
+    "同比",
+    "较上年",
+    "比上年",
+    "较去年",
+    "去年",
+    "上年",
+    "计划",
+    "以来",
+    "历年",
 ];
 
 const NONE: &[&str] = &["未", "没有", "无"];
@@ -106,7 +134,10 @@ pub fn documents(prose: &Prose, year: Option<i32>) -> Vec<DocumentClaim> {
         if !(sentence.contains("规范性文件") || sentence.contains("规章")) {
             continue;
         }
-        if other_year(sentence, year) || contains_any(sentence, NOT_OURS) || contains_any(sentence, PLANS) {
+        if other_year(sentence, year)
+            || contains_any(sentence, NOT_OURS)
+            || contains_any(sentence, PLANS)
+        {
             continue;
         }
         let mut kind: Option<DocKind> = None;
@@ -120,7 +151,10 @@ pub fn documents(prose: &Prose, year: Option<i32>) -> Vec<DocumentClaim> {
                 .min_by_key(|x| x.0)
                 .map(|x| x.1);
             // A segment that names another kind of document ends what the sentence says.
-            if contains_any(seg, &["政策性文件", "规章制度", "其他文件", "各类文件", "政策文件"]) {
+            if contains_any(
+                seg,
+                &["政策性文件", "规章制度", "其他文件", "各类文件", "政策文件"],
+            ) {
                 kind = None;
                 measure = None;
                 continue;
@@ -158,7 +192,10 @@ pub fn documents(prose: &Prose, year: Option<i32>) -> Vec<DocumentClaim> {
                         continue;
                     };
                     let head = seg.get(..p).unwrap_or("");
-                    if let Some(n) = NONE.iter().find(|n| head.ends_with(*n) || head.ends_with(&format!("{n}新"))) {
+                    if let Some(n) = NONE
+                        .iter()
+                        .find(|n| head.ends_with(*n) || head.ends_with(&format!("{n}新")))
+                    {
                         let at = s + a + head.rfind(n).unwrap_or(0);
                         out.push(DocumentClaim {
                             kind,
@@ -233,13 +270,20 @@ mod tests {
     fn issued_repealed_in_force() {
         assert_eq!(
             read("本年度制发行政规范性文件3件,废止1件,现行有效12件。"),
-            vec![(Normative, Issued, 3), (Normative, Repealed, 1), (Normative, InForce, 12)]
+            vec![
+                (Normative, Issued, 3),
+                (Normative, Repealed, 1),
+                (Normative, InForce, 12)
+            ]
         );
         assert_eq!(
             read("全年制定规章1件、规范性文件2件。"),
             vec![(Regulations, Issued, 1), (Normative, Issued, 2)]
         );
-        assert_eq!(read("本年度未制发规范性文件。"), vec![(Normative, Issued, 0)]);
+        assert_eq!(
+            read("本年度未制发规范性文件。"),
+            vec![(Normative, Issued, 0)]
+        );
     }
 
     #[test]

@@ -27,14 +27,50 @@ pub struct Figure {
 
 /// Publishing verbs, longest first; all one class.
 const VERBS: &[&str] = &[
-    "主动公开", "公开发布", "对外发布", "公开", "发布", "推送", "刊发", "刊登", "上传", "发送",
+    "主动公开",
+    "公开发布",
+    "对外发布",
+    "公开",
+    "发布",
+    "推送",
+    "刊发",
+    "刊登",
+    "上传",
+    "发送",
 ];
 
 /// Words before the verb that do not change what is counted.
 const LEAD: &[&str] = &[
-    "本机关", "本单位", "我单位", "本部门", "我部门", "我局", "本局", "我办", "本办", "我委",
-    "我镇", "本镇", "我乡", "本乡", "我街道", "本街道", "全年度", "全年", "本年度", "本年",
-    "年度内", "年内", "今年", "共计", "共", "其中", "年", "度", "已", "累计共",
+    "本机关",
+    "本单位",
+    "我单位",
+    "本部门",
+    "我部门",
+    "我局",
+    "本局",
+    "我办",
+    "本办",
+    "我委",
+    "我镇",
+    "本镇",
+    "我乡",
+    "本乡",
+    "我街道",
+    "本街道",
+    "全年度",
+    "全年",
+    "本年度",
+    "本年",
+    "年度内",
+    "年内",
+    "今年",
+    "共计",
+    "共",
+    "其中",
+    "年",
+    "度",
+    "已",
+    "累计共",
 ];
 
 /// Channel kinds by the words that name them, longest first.
@@ -125,7 +161,10 @@ fn figure(clause: &str, a: usize, b: usize) -> Option<Figure> {
         if verb != "主动公开" {
             return None;
         }
-        (format!("|主动公开|{object}|{}", c.unit), format!("主动公开的{object}"))
+        (
+            format!("|主动公开|{object}|{}", c.unit),
+            format!("主动公开的{object}"),
+        )
     } else {
         let channel = ["通过", "依托", "利用", "借助", "在"]
             .iter()
@@ -174,8 +213,10 @@ fn channel_name(channel: &str) -> Option<(String, &'static str)> {
         .collect();
     let n = name.chars().count();
     let generic = ["政府", "门户", "政务", "官方", "本单位", "本机关", "单位"];
-    ((2..=16).contains(&n) && !generic.contains(&name.as_str()) && name.chars().all(crate::chars::is_han))
-        .then_some((name, kind))
+    ((2..=16).contains(&n)
+        && !generic.contains(&name.as_str())
+        && name.chars().all(crate::chars::is_han))
+    .then_some((name, kind))
 }
 
 #[cfg(test)]

@@ -47,8 +47,7 @@ pub fn build(text: &str, in_table: impl Fn(usize) -> bool) -> Prose {
         if t.is_empty() || is_page_footer(t) {
             continue;
         }
-        let join =
-            prev_len >= WRAP_LINE && !p.text.chars().next_back().is_some_and(is_terminator);
+        let join = prev_len >= WRAP_LINE && !p.text.chars().next_back().is_some_and(is_terminator);
         if !join {
             boundary(&mut p, start);
         }
@@ -137,7 +136,11 @@ fn split(text: &str, brk: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
 pub fn thousands_comma(text: &str, i: usize) -> bool {
     let before = text.get(..i).and_then(|s| s.chars().next_back());
     let after = text.get(i + 1..).unwrap_or("");
-    let digits = after.chars().take(4).take_while(char::is_ascii_digit).count();
+    let digits = after
+        .chars()
+        .take(4)
+        .take_while(char::is_ascii_digit)
+        .count();
     before.is_some_and(|c| c.is_ascii_digit()) && digits == 3
 }
 

@@ -22,7 +22,17 @@ pub struct YearLead {
 
 /// Headings or sentences that are about another year on purpose.
 const ABOUT_ANOTHER_YEAR: &[&str] = &[
-    "上年", "上一年", "去年", "整改", "问题", "回顾", "对比", "相比", "比较", "同比", "较",
+    "上年",
+    "上一年",
+    "去年",
+    "整改",
+    "问题",
+    "回顾",
+    "对比",
+    "相比",
+    "比较",
+    "同比",
+    "较",
 ];
 
 pub fn year_leads(prose: &Prose) -> Vec<YearLead> {
@@ -68,20 +78,32 @@ fn lead_position(before: &str) -> Option<&str> {
         return Some("");
     }
     // A heading: numbering, then at most 20 characters without punctuation.
-    let tail: String = before.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(24)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let close = tail.rfind([')', '、', '.'])?;
     let title = tail.get(close + 1..)?;
     let n = title.chars().count();
     if !(2..=20).contains(&n) || !title.chars().all(crate::chars::is_han) {
         return None;
     }
-    if !["情况", "方面", "工作", "建设", "管理", "公开"].iter().any(|w| title.ends_with(w)) {
+    if !["情况", "方面", "工作", "建设", "管理", "公开"]
+        .iter()
+        .any(|w| title.ends_with(w))
+    {
         return None;
     }
     let numbering = tail.get(..close + 1)?;
-    let ok = ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)", "(九)", "(十)"]
-        .iter()
-        .any(|m| numbering.ends_with(m))
+    let ok = [
+        "(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)", "(九)", "(十)",
+    ]
+    .iter()
+    .any(|m| numbering.ends_with(m))
         || numbering
             .trim_end_matches(['、', '.'])
             .chars()
@@ -106,8 +128,14 @@ mod tests {
 
     #[test]
     fn years_that_open_a_paragraph_or_sub_item() {
-        assert_eq!(leads("(三)政府信息管理情况\n2022年,共制定规范性文件3件。"), vec![2022]);
-        assert_eq!(leads("一、总体情况 (三)政府信息管理情况 2022年,共制定规范性文件3件。"), vec![2022]);
+        assert_eq!(
+            leads("(三)政府信息管理情况\n2022年,共制定规范性文件3件。"),
+            vec![2022]
+        );
+        assert_eq!(
+            leads("一、总体情况 (三)政府信息管理情况 2022年,共制定规范性文件3件。"),
+            vec![2022]
+        );
         assert_eq!(leads("2023年度,本机关认真做好公开工作。"), vec![2023]);
     }
 

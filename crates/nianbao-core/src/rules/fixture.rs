@@ -81,9 +81,7 @@ pub fn report(s: &Spec) -> String {
     t.push_str("一、总体情况\n");
     t.push_str(&s.overview);
     t.push_str("\n二、主动公开政府信息情况\n");
-    t.push_str(
-        "第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n",
-    );
+    t.push_str("第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n");
     let [r, n] = s.documents;
     t.push_str(&format!(
         "规章 | {} | {} | {} |\n行政规范性文件 | {} | {} | {} |\n",
@@ -182,4 +180,3 @@ mod tests {
         assert_eq!(c.report.sections.len(), 6);
     }
 }
-

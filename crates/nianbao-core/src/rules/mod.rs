@@ -19,6 +19,8 @@ mod a02_row_total;
 mod a03_results_total;
 mod a04_review_total;
 mod c01_other_issuer;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod l01_processing_fee;
 mod l02_assessment;
 mod l03_unpaid_fee;
@@ -31,8 +33,6 @@ mod n01_requests_stated;
 mod n02_reviews_stated;
 mod n03_other_figures;
 mod n04_self_contradiction;
-#[cfg(test)]
-pub(crate) mod fixture;
 mod s01_missing_section;
 mod s02_section_order;
 mod s03_section_numbering;

@@ -31,11 +31,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let carried_in = requests_cell(table, "carried_in", claim.applicant).map_or(0, |f| f.value);
         let column = match claim.applicant {
             Applicant::All => "总计".to_string(),
-            Applicant::Column(k) => crate::template::APPLICANT_COLUMNS
-                .iter()
-                .find(|c| c.key == k)
-                .map_or("", |c| c.label)
-                .to_string() + "列",
+            Applicant::Column(k) => {
+                crate::template::APPLICANT_COLUMNS
+                    .iter()
+                    .find(|c| c.key == k)
+                    .map_or("", |c| c.label)
+                    .to_string()
+                    + "列"
+            }
             Applicant::Organisations => "法人或其他组织各列".to_string(),
         };
         let span = prose.span(ctx.view, claim.start, claim.end);

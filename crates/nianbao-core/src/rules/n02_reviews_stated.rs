@@ -89,7 +89,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             }
         };
-        let mut d = Diagnostic::new(Code::N02, prose.span(ctx.view, claim.start, claim.end), zh, en);
+        let mut d = Diagnostic::new(
+            Code::N02,
+            prose.span(ctx.view, claim.start, claim.end),
+            zh,
+            en,
+        );
         for (cell, label) in cells {
             if let Some(c) = cell {
                 d = d.with_related(c, label);

@@ -103,12 +103,14 @@ fn requests(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
         }
         let column = match applicant {
             Applicant::All => "总计".to_string(),
-            Applicant::Column(k) => crate::template::APPLICANT_COLUMNS
-                .iter()
-                .find(|c| c.key == k)
-                .map_or("", |c| c.label)
-                .to_string()
-                + "列",
+            Applicant::Column(k) => {
+                crate::template::APPLICANT_COLUMNS
+                    .iter()
+                    .find(|c| c.key == k)
+                    .map_or("", |c| c.label)
+                    .to_string()
+                    + "列"
+            }
             Applicant::Organisations => "法人或其他组织各列".to_string(),
         };
         let said_text = ctx
@@ -135,7 +137,11 @@ fn requests(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
 }
 
 /// The table 二 column a measure is, in the row's own template.
-fn document_column(table: &Table, row: &str, measure: DocMeasure) -> Option<(&'static str, &'static str)> {
+fn document_column(
+    table: &Table,
+    row: &str,
+    measure: DocMeasure,
+) -> Option<(&'static str, &'static str)> {
     let r = table.row(row)?;
     let has = |k: &str| r.def.columns.iter().any(|c| c.key == k);
     let key = if has("issued") {
@@ -214,10 +220,17 @@ fn documents(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
         let mut d = Diagnostic::new(
             Code::N03,
             ctx.prose().span(ctx.view, first.start, first.end),
-            format!("{said_text}，与表二不一致：{}。请核对后统一。", listed.join("；")),
+            format!(
+                "{said_text}，与表二不一致：{}。请核对后统一。",
+                listed.join("；")
+            ),
             format!(
                 "The text's figures for {} do not match table 二.",
-                if first.kind.row() == "regulations" { "规章" } else { "规范性文件" }
+                if first.kind.row() == "regulations" {
+                    "规章"
+                } else {
+                    "规范性文件"
+                }
             ),
         );
         for (c, label, f) in &wrong {

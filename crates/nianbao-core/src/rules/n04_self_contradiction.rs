@@ -30,10 +30,40 @@ const REVIEW_RESULTS: &[&str] = &["结果维持", "结果纠正", "其他结果"
 
 /// Words that make a part a channel: the same item may be published on several.
 const CHANNELS: &[&str] = &[
-    "网站", "网", "微信", "公众号", "微博", "抖音", "头条", "视频号", "客户端", "APP", "app",
-    "公开栏", "公示栏", "宣传栏", "公告栏", "栏目", "专栏", "媒体", "报", "电视", "广播", "平台",
-    "新华社", "政务新媒体", "信息屏", "显示屏", "电子屏", "当面", "信函", "邮寄", "传真",
-    "电子邮件", "网上", "现场",
+    "网站",
+    "网",
+    "微信",
+    "公众号",
+    "微博",
+    "抖音",
+    "头条",
+    "视频号",
+    "客户端",
+    "APP",
+    "app",
+    "公开栏",
+    "公示栏",
+    "宣传栏",
+    "公告栏",
+    "栏目",
+    "专栏",
+    "媒体",
+    "报",
+    "电视",
+    "广播",
+    "平台",
+    "新华社",
+    "政务新媒体",
+    "信息屏",
+    "显示屏",
+    "电子屏",
+    "当面",
+    "信函",
+    "邮寄",
+    "传真",
+    "电子邮件",
+    "网上",
+    "现场",
 ];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -111,7 +141,10 @@ fn judge(ctx: &Context, prose: &Prose, b: &Breakdown) -> Option<Diagnostic> {
         en,
     );
     for (p, l) in b.parts.iter().zip(&labels) {
-        d = d.with_related(prose.span(ctx.view, p.count.start, p.count.end), format!("分项：{l}"));
+        d = d.with_related(
+            prose.span(ctx.view, p.count.start, p.count.end),
+            format!("分项：{l}"),
+        );
     }
     Some(d)
 }
@@ -162,7 +195,9 @@ fn repeated(ctx: &Context, prose: &Prose, figures: &[Figure], out: &mut Vec<Diag
                     continue;
                 }
                 reported.push(f.key.as_str());
-                let q1 = ctx.quote(first.clause).unwrap_or_else(|| first.what.clone());
+                let q1 = ctx
+                    .quote(first.clause)
+                    .unwrap_or_else(|| first.what.clone());
                 let q2 = ctx.quote(f.clause).unwrap_or_else(|| f.what.clone());
                 out.push(
                     Diagnostic::new(

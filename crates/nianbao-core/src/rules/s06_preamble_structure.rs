@@ -15,8 +15,8 @@
 
 use crate::chars::chinese_digit;
 use crate::diagnostic::Diagnostic;
-use crate::registry::Code;
 use crate::narrative::prose::{build, contains_any, sentences};
+use crate::registry::Code;
 use crate::rules::Context;
 
 const ABOUT_REPORT: &[&str] = &["全文", "本报告", "报告", "年报"];
