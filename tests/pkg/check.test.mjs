@@ -70,3 +70,20 @@ test("exporters: CSV with BOM, SARIF 2.1.0", () => {
   assert.equal(sarif.runs[0].columnKind, "utf16CodeUnits");
   assert.ok(sarif.runs[0].results.some((x) => x.ruleId === "N02"));
 });
+
+test("arguments that are not what the API takes are refused with a message", () => {
+  const text = "三、收到和处理政府信息公开申请情况\n";
+  assert.throws(() => check(text, "en"), /invalid options/);
+  assert.throws(() => check(text, { lang: 1 }), /lang/);
+  assert.throws(() => check(text, { disable: [1] }), /disable/);
+  assert.doesNotThrow(() => check(text, { lang: null, disable: undefined }));
+  assert.throws(() => toCsv({}), /not a check\(\) result/);
+  assert.throws(() => toCsv(42), /not a check\(\) result/);
+  assert.throws(() => toSarif({ diagnostics: [{ code: "A02" }] }), /diagnostics\[0\]/);
+  const r = check(seed("002_23d160e7ec491542.txt"));
+  // A result that went through JSON (as a portal stores it) exports the same.
+  assert.equal(toCsv(JSON.parse(JSON.stringify(r)), "002.txt"), toCsv(r, "002.txt"));
+  // title is optional (older results).
+  const noTitle = { diagnostics: r.diagnostics.map(({ title, ...d }) => d) };
+  assert.equal(toCsv(noTitle).split("\n").length, toCsv(r).split("\n").length);
+});

@@ -2,15 +2,15 @@
 //! `text.slice(start, end)` is the flagged text): `check`, `rules`, `version`, `toCsv`,
 //! `toSarif`. No Yew here, so portals that only want the checker load a small module.
 
+use js_sys::{Array, Reflect};
 use nianbao_core::export::{self, Finding};
 use nianbao_core::output::{self, Offsets, Output};
 use nianbao_core::{Code, Options, ALL_CODES};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Options of `check(text, options)`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 struct CheckOptions {
     /// "zh" (default) or "en": the language of `message`.
     lang: Option<String>,
@@ -18,12 +18,47 @@ struct CheckOptions {
     disable: Vec<String>,
 }
 
+// Arguments are read with `Reflect`, not serde: serde's deserializer (and the float formatting
+// its error messages pull in) cost the JS API about 20 KB of its 150 KB budget.
+
+fn field(obj: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(obj, &JsValue::from_str(name))
+}
+
+fn absent(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
 fn options(value: JsValue) -> Result<CheckOptions, JsValue> {
-    if value.is_undefined() || value.is_null() {
+    let invalid = |what: &str| JsValue::from_str(&format!("nianbao: invalid options: {what}"));
+    if absent(&value) {
         return Ok(CheckOptions::default());
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsValue::from_str(&format!("nianbao: invalid options: {e}")))
+    if !value.is_object() {
+        return Err(invalid("expected an object"));
+    }
+    let lang = field(&value, "lang")?;
+    let lang = if absent(&lang) {
+        None
+    } else {
+        Some(
+            lang.as_string()
+                .ok_or_else(|| invalid("lang must be a string"))?,
+        )
+    };
+    let disable = field(&value, "disable")?;
+    let disable = if absent(&disable) {
+        Vec::new()
+    } else if Array::is_array(&disable) {
+        Array::from(&disable)
+            .iter()
+            .map(|c| c.as_string())
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| invalid("disable must be an array of rule codes"))?
+    } else {
+        return Err(invalid("disable must be an array of rule codes"));
+    };
+    Ok(CheckOptions { lang, disable })
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -67,9 +102,23 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-#[derive(Deserialize)]
-struct ResultIn {
-    diagnostics: Vec<Finding>,
+/// One diagnostic of a `check()` result, read back for the exporters.
+fn finding(d: &JsValue) -> Option<Finding> {
+    let text = |name: &str| field(d, name).ok()?.as_string();
+    let count = |name: &str| {
+        let v = field(d, name).ok()?.as_f64()?;
+        (v.is_finite() && v >= 0.0 && v.fract() == 0.0).then_some(v as usize)
+    };
+    Some(Finding {
+        code: text("code")?,
+        severity: text("severity")?,
+        title: text("title").unwrap_or_default(),
+        message: text("message")?,
+        line: count("line")?,
+        column: count("column")?,
+        start: count("start")?,
+        end: count("end")?,
+    })
 }
 
 fn findings(result: JsValue) -> Result<Vec<Finding>, JsValue> {
@@ -80,9 +129,26 @@ fn findings(result: JsValue) -> Result<Vec<Finding>, JsValue> {
             .map(Finding::from)
             .collect());
     }
-    let r: ResultIn = serde_wasm_bindgen::from_value(result)
-        .map_err(|e| JsValue::from_str(&format!("nianbao: not a check() result: {e}")))?;
-    Ok(r.diagnostics)
+    let not_a_result =
+        |what: &str| JsValue::from_str(&format!("nianbao: not a check() result: {what}"));
+    if !result.is_object() {
+        return Err(not_a_result("expected an object or the report text"));
+    }
+    let diagnostics = field(&result, "diagnostics")?;
+    if !Array::is_array(&diagnostics) {
+        return Err(not_a_result("no diagnostics array"));
+    }
+    Array::from(&diagnostics)
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            finding(&d).ok_or_else(|| {
+                not_a_result(&format!(
+                    "diagnostics[{i}] lacks code, severity, message, line, column, start or end"
+                ))
+            })
+        })
+        .collect()
 }
 
 /// `toCsv(result | text, fileName?)` → CSV text (UTF-8 with BOM, for Excel).

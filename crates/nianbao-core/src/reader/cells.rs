@@ -5,6 +5,7 @@
 //! only trace of an empty cell.
 
 use crate::chars::is_han;
+use crate::fmt::parse_decimal;
 use crate::view::ViewRange;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -171,15 +172,7 @@ pub fn parse_value(word: &str) -> Option<Value> {
     if num.matches('.').count() > 1 || num.ends_with('.') {
         return None;
     }
-    let value: f64 = if num.contains(',') {
-        num.chars()
-            .filter(|&c| c != ',')
-            .collect::<String>()
-            .parse()
-            .ok()?
-    } else {
-        num.parse().ok()?
-    };
+    let value = parse_decimal(num)?;
     let suffix = suffix.trim();
     if !suffix.is_empty() {
         const UNITS: &[&str] = &[

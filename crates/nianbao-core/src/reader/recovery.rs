@@ -9,6 +9,7 @@ use super::column_order::num;
 use super::fitted::{cell_of, consistent, Fitted, Place};
 use super::segments::Item;
 use crate::arith;
+use crate::fmt::parse_decimal;
 use crate::model::{Cell, CellKind, ReadNote, Row};
 use crate::template::TableKind;
 use crate::view::View;
@@ -118,7 +119,7 @@ pub(super) fn split_run_together(
     // arithmetic must leave exactly one.
     if !(complete && found.len() == 1) {
         found.retain(|split| {
-            let v: Vec<f64> = split.iter().filter_map(|s| s.parse().ok()).collect();
+            let v: Vec<f64> = split.iter().filter_map(|s| parse_decimal(s)).collect();
             v.len() == n && consistent(kind, &v)
         });
         if !complete || found.len() != 1 {
@@ -136,7 +137,7 @@ pub(super) fn split_run_together(
             let p = part_iter.next()?;
             let end = at + p.len();
             cells.push(Cell {
-                value: p.parse().ok(),
+                value: parse_decimal(p),
                 kind: CellKind::Split,
                 span: view.span(at, end),
             });
@@ -330,7 +331,7 @@ pub(super) fn merge_split_digits(
                     .chars()
                     .filter(|c| c.is_ascii_digit())
                     .collect();
-                c.value = t.parse().ok();
+                c.value = parse_decimal(&t);
                 c.kind = CellKind::Number;
             }
         }
