@@ -71,6 +71,7 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
             .map(|(d, a, b)| meta::found(&view, d, a, b)),
         html: view.html,
     };
+    let narrative = crate::narrative::read(&view, &report);
     let ctx = Context {
         text,
         view: &view,
@@ -78,8 +79,7 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         compact: &compact,
         evidence: &evidence,
         section_ranges: found.iter().map(|(s, r)| (s.number, r.clone())).collect(),
-        prose: std::cell::OnceCell::new(),
-        claims: std::cell::OnceCell::new(),
+        narrative: &narrative,
     };
     let mut diagnostics = rules::run(&ctx, options);
     diagnostics.sort_by(|a, b| {

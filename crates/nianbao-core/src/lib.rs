@@ -19,6 +19,7 @@ pub mod issuer;
 pub mod line_index;
 pub mod mapped;
 pub mod model;
+pub mod narrative;
 pub mod reader;
 pub mod registry;
 pub mod sections;

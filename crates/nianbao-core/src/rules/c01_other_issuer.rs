@@ -147,7 +147,7 @@ fn other_name(
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn c01(title: &str, overview: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {

@@ -87,7 +87,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn l03(other: &str, unpaid: u64) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {

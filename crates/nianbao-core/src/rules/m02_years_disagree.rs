@@ -129,7 +129,7 @@ fn signature_against_year(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn m02(title: &str, overview: &str, signature: &str) -> Vec<crate::Diagnostic> {
         let s = Spec {

@@ -169,7 +169,7 @@ fn period(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn m04(title: &str, preamble: &str, overview: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {

@@ -1,70 +1,242 @@
-//! N03: another figure the narrative states that a table contradicts. Kept narrow on purpose:
-//! requests carried over to next year ("另有103件顺延到下年度答复", "结转下年度继续办理5件")
-//! against table 三 `carried_out`, and requests carried over from last year ("含上年度结转申请
-//! 34件") against table 三 `carried_in`. A clause must hold exactly one count for it to be read.
+//! N03: another figure the narrative states that a table contradicts:
+//! - requests carried over to next year ("另有103件顺延到下年度答复", "结转下年度继续办理5件")
+//!   against table 三 `carried_out`, and from last year ("含上年度结转申请34件") against
+//!   `carried_in`;
+//! - results of requests: "予以公开及部分公开N件" against granted + partly_granted, "不予公开",
+//!   "无法提供", "不予处理N件" against their blocks' totals, "办结/答复N件" against (七)总计 — in
+//!   the column the sentence names (自然人…), else 总计;
+//! - 规章 and 规范性文件: "制发…规范性文件N件，废止M件，现行有效K件" against table 二 (2021:
+//!   本年制发 / 本年废止 / 现行有效; 2019: 本年新制作 / 本年新公开 / 对外公开总数量), one finding per
+//!   sentence, only when the sentence names that kind of document (not 政策性文件, not "各类文件").
 //!
-//! Source: rules.md N03 (办结 claims against `carried_out`); format.md §3 and §7. Deliberately
-//! not checked: "办结率100%" while `carried_out` > 0 (pending requests are still within their
-//! legal period, so that is no contradiction), and 规范性文件 counts (reports mix 政策性文件,
-//! 规范性文件 and documents of several bodies, so a safe comparison is rare).
+//! Source: rules.md N03; format.md §2, §3 and §7. A clause must hold exactly one count to be
+//! read, and a cell that was not read as a number is never compared. Deliberately not checked:
+//! "办结率100%" while `carried_out` > 0 (pending requests are still within their legal period,
+//! so that is no contradiction).
 
 use crate::diagnostic::Diagnostic;
+use crate::model::Table;
+use crate::narrative::{Applicant, DocMeasure, DocumentClaim, Outcome, Subject};
 use crate::registry::Code;
-use crate::rules::narrative::{quote, total_or_sum, Subject};
+use crate::rules::table_figures::{exact, rows_sum, said, TableFigure};
 use crate::rules::{with_values, Context};
 
-const COLUMNS: &[&str] = &[
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
-];
-
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(table) = with_values(&ctx.report.tables.requests) else {
-        return;
+    if let Some(table) = with_values(&ctx.report.tables.requests) {
+        requests(ctx, table, out);
+    }
+    if let Some(table) = with_values(&ctx.report.tables.active) {
+        documents(ctx, table, out);
+    }
+}
+
+/// The rows a result word stands for, as the table has them.
+fn result_rows(table: &Table, outcome: Outcome) -> Vec<&'static str> {
+    let prefix: &[&str] = match outcome {
+        Outcome::GrantedOrPartly => &["granted", "partly_granted"],
+        Outcome::Granted => &["granted"],
+        Outcome::Partly => &["partly_granted"],
+        Outcome::Denied => &["denied_"],
+        Outcome::Unable => &["unable_"],
+        Outcome::NotProcessed => &["rejected_"],
+        Outcome::Answered => &["results_total"],
     };
+    let exact_keys = matches!(
+        outcome,
+        Outcome::GrantedOrPartly | Outcome::Granted | Outcome::Partly | Outcome::Answered
+    );
+    table
+        .rows
+        .iter()
+        .map(|r| r.def.key)
+        .chain(table.missing_rows.iter().map(|r| r.key))
+        .filter(|k| {
+            prefix
+                .iter()
+                .any(|p| if exact_keys { k == p } else { k.starts_with(p) })
+        })
+        .collect()
+}
+
+fn requests(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
     let prose = ctx.prose();
     for claim in ctx.claims() {
-        let (row, label, what, what_en) = match claim.subject {
+        let Some(v) = claim.value else { continue };
+        let (rows, label, what_en): (Vec<&str>, String, String) = match claim.subject {
             Subject::CarriedOut => (
-                "carried_out",
-                "四、结转下年度继续办理",
-                "结转下年度",
-                "carried over to next year",
+                vec!["carried_out"],
+                "“四、结转下年度继续办理”".to_string(),
+                "carried over to next year".to_string(),
             ),
             Subject::CarriedIn => (
-                "carried_in",
-                "二、上年结转政府信息公开申请数量",
-                "上年结转",
-                "carried over from last year",
+                vec!["carried_in"],
+                "“二、上年结转政府信息公开申请数量”".to_string(),
+                "carried over from last year".to_string(),
             ),
+            Subject::Result(o) => {
+                let label = match o {
+                    Outcome::GrantedOrPartly => "“（一）予以公开”与“（二）部分公开”".to_string(),
+                    Outcome::Granted => "“（一）予以公开”".to_string(),
+                    Outcome::Partly => "“（二）部分公开”".to_string(),
+                    Outcome::Denied => "“（三）不予公开”各项".to_string(),
+                    Outcome::Unable => "“（四）无法提供”各项".to_string(),
+                    Outcome::NotProcessed => "“（五）不予处理”各项".to_string(),
+                    Outcome::Answered => "“（七）总计”".to_string(),
+                };
+                (result_rows(table, o), label, o.en().to_string())
+            }
             _ => continue,
         };
-        let Some(v) = claim.value else { continue };
-        let Some((total, cell)) = total_or_sum(table, row, COLUMNS) else {
+        if rows.is_empty() {
+            continue;
+        }
+        let applicant = match claim.subject {
+            Subject::Result(_) => claim.applicant,
+            _ => Applicant::All,
+        };
+        let Some(figure) = rows_sum(table, &rows, applicant) else {
             continue;
         };
         let v = i64::try_from(v).unwrap_or(i64::MAX);
-        if v == total {
+        if v == figure.value {
             continue;
         }
-        let said = quote(ctx, prose, claim.clause)
+        let column = match applicant {
+            Applicant::All => "总计".to_string(),
+            Applicant::Column(k) => {
+                crate::template::APPLICANT_COLUMNS
+                    .iter()
+                    .find(|c| c.key == k)
+                    .map_or("", |c| c.label)
+                    .to_string()
+                    + "列"
+            }
+            Applicant::Organisations => "法人或其他组织各列".to_string(),
+        };
+        let said_text = ctx
+            .quote(claim.clause)
             .map(|q| format!("正文写“{q}”"))
             .unwrap_or_else(|| "正文".to_string());
         let mut d = Diagnostic::new(
             Code::N03,
             prose.span(ctx.view, claim.start, claim.end),
             format!(
-                "{said}，即{what}{v}{}，但表三“{label}”总计为{total}，请核对后统一。",
-                claim.unit
+                "{said_text}，但表三{label}{column}{}，两处不一致，请核对后统一。",
+                said(&figure)
             ),
-            format!("The text states {v} requests {what_en}, but table 三 counts {total}."),
+            format!(
+                "The text states {v} requests {what_en}, but table 三 counts {}.",
+                figure.value
+            ),
         );
-        if let Some(c) = cell {
-            d = d.with_related(c, format!("表三“{label}”总计：{total}"));
+        if let Some(c) = figure.cell {
+            d = d.with_related(c, format!("表三{label}{column}：{}", figure.value));
+        }
+        out.push(d);
+    }
+}
+
+/// The table 二 column a measure is, in the row's own template.
+fn document_column(
+    table: &Table,
+    row: &str,
+    measure: DocMeasure,
+) -> Option<(&'static str, &'static str)> {
+    let r = table.row(row)?;
+    let has = |k: &str| r.def.columns.iter().any(|c| c.key == k);
+    let key = if has("issued") {
+        match measure {
+            DocMeasure::Issued => "issued",
+            DocMeasure::Repealed => "repealed",
+            DocMeasure::InForce => "in_force",
+            _ => return None,
+        }
+    } else {
+        match measure {
+            DocMeasure::Issued => "new_made",
+            DocMeasure::Published => "new_published",
+            DocMeasure::PublishedTotal => "total_published",
+            _ => return None,
+        }
+    };
+    let col = r.def.columns.iter().find(|c| c.key == key)?;
+    Some((col.key, col.label))
+}
+
+fn documents(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
+    let claims = &ctx.narrative.documents;
+    let mut i = 0usize;
+    while i < claims.len() {
+        // One finding per sentence, listing every figure of it that the table contradicts.
+        let sentence = claims.get(i).map(|c| c.sentence);
+        let group: Vec<&DocumentClaim> = claims
+            .iter()
+            .skip(i)
+            .take_while(|c| Some(c.sentence) == sentence)
+            .collect();
+        i += group.len().max(1);
+        let mut wrong: Vec<(&DocumentClaim, &'static str, TableFigure)> = Vec::new();
+        for c in &group {
+            let row = c.kind.row();
+            let Some((key, label)) = document_column(table, row, c.measure) else {
+                continue;
+            };
+            let Some(cell) = table.cell(row, key) else {
+                continue;
+            };
+            let Some(value) = exact(cell) else { continue };
+            if i64::try_from(c.value).unwrap_or(i64::MAX) != value {
+                wrong.push((
+                    c,
+                    label,
+                    TableFigure {
+                        value,
+                        cell: Some(cell.span),
+                        from_parts: false,
+                    },
+                ));
+            }
+        }
+        let Some((first, _, _)) = wrong.first() else {
+            continue;
+        };
+        let said_text = ctx
+            .quote(first.sentence)
+            .map(|q| format!("正文写“{q}”"))
+            .unwrap_or_else(|| "正文".to_string());
+        let listed: Vec<String> = wrong
+            .iter()
+            .map(|(c, label, f)| {
+                format!(
+                    "{}{}{}件，表二“{}”{label}为{}",
+                    c.kind.zh(),
+                    c.measure.zh(),
+                    c.value,
+                    c.kind.zh(),
+                    f.value
+                )
+            })
+            .collect();
+        let mut d = Diagnostic::new(
+            Code::N03,
+            ctx.prose().span(ctx.view, first.start, first.end),
+            format!(
+                "{said_text}，与表二不一致：{}。请核对后统一。",
+                listed.join("；")
+            ),
+            format!(
+                "The text's figures for {} do not match table 二.",
+                if first.kind.row() == "regulations" {
+                    "规章"
+                } else {
+                    "规范性文件"
+                }
+            ),
+        );
+        for (c, label, f) in &wrong {
+            if let Some(cell) = f.cell {
+                d = d.with_related(cell, format!("表二“{}”{label}：{}", c.kind.zh(), f.value));
+            }
         }
         out.push(d);
     }
@@ -73,7 +245,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn n03(
         overview: &str,

@@ -15,8 +15,8 @@
 
 use crate::chars::chinese_digit;
 use crate::diagnostic::Diagnostic;
+use crate::narrative::prose::{build, contains_any, sentences};
 use crate::registry::Code;
-use crate::rules::narrative::{build_prose, contains_any, sentences};
 use crate::rules::Context;
 
 const ABOUT_REPORT: &[&str] = &["全文", "本报告", "报告", "年报"];
@@ -36,7 +36,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (pre, _) = ctx.preamble();
-    let prose = build_prose(pre, |_| false);
+    let prose = build(pre, |_| false);
     for (s, e) in sentences(&prose.text) {
         let sentence = prose.slice(s, e);
         let found = obsolete(sentence)
@@ -147,7 +147,7 @@ fn incomplete_outline(sentence: &str) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn s06(preamble: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {
