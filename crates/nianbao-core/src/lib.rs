@@ -12,6 +12,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod docx;
 pub mod export;
+pub mod extent;
 pub mod fmt;
 pub mod footer;
 pub mod html;
