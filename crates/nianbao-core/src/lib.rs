@@ -5,6 +5,7 @@
 //! Entry point: [`check`]. Invariants: the input is never modified; every span is a byte range
 //! of the input on char boundaries; nothing here panics on any input; time is linear in size.
 
+pub mod across;
 pub mod arith;
 pub mod chars;
 pub mod dates;
