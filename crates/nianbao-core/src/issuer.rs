@@ -266,51 +266,64 @@ fn title_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The name in a title line `t` and its offset in `t`: before the year, or after a leading year.
+fn title_name(t: &str) -> Option<(&str, usize)> {
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    if digits == 4 {
+        // `2025年某某镇政府信息公开…`, `2025 年某某市人民政府办公厅政府信息公开`.
+        let rest = t.get(4..).unwrap_or("").trim_start();
+        let rest = rest
+            .strip_prefix("年度")
+            .or(rest.strip_prefix('年'))
+            .unwrap_or(rest);
+        let rest = rest.trim_start();
+        let skip = t.len() - rest.len();
+        let end = rest.find("政府信息公开").or(rest.find("政务公开"))?;
+        let name = rest.get(..end)?;
+        return is_name(name).then_some((name, skip));
+    }
+    let cut = t
+        .find(|c: char| c.is_ascii_digit())
+        .or_else(|| t.find("政府信息公开"))
+        .or_else(|| t.find("年度报告"))
+        .unwrap_or(0);
+    let name = t
+        .get(..cut)
+        .unwrap_or("")
+        .trim_end_matches(['（', '(', ' ']);
+    // `工作` of a title wrapped as `…政府信息公开` / `工作年度报告` is not a name.
+    let tail_word = ["工作", "情况", "年度", "信息", "公开"]
+        .iter()
+        .any(|w| name.ends_with(w));
+    (is_name(name) && !tail_word).then_some((name, 0))
+}
+
 fn from_title(text: &str) -> Option<(String, usize, usize)> {
     for (a, line) in title_lines(text) {
         let t = trim_decor(line);
         let off = a + line.find(t).unwrap_or(0);
-        // `2025年某某镇政府信息公开…`: the name follows the year.
-        let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-        if digits == 4 {
-            let rest = t.get(4..).unwrap_or("");
-            let rest = rest
-                .strip_prefix("年度")
-                .or(rest.strip_prefix('年'))
-                .unwrap_or(rest);
-            let skip = t.len() - rest.len();
-            let end = rest.find("政府信息公开").or(rest.find("政务公开"));
-            if let Some(name) = end.and_then(|e| rest.get(..e)) {
-                if is_name(name) {
-                    return Some((name.to_string(), off + skip, off + skip + name.len()));
-                }
-            }
-            continue;
+        if let Some((name, at)) = title_name(t) {
+            return Some((name.to_string(), off + at, off + at + name.len()));
         }
-        let cut = t
-            .find(|c: char| c.is_ascii_digit())
-            .or_else(|| t.find("政府信息公开"))
-            .or_else(|| t.find("年度报告"))
-            .unwrap_or(0);
-        let name = t
-            .get(..cut)
+        // The line before: the name alone (`淮安市人民政府` / `2024 年…年度报告`), or the first
+        // half of a wrapped title (`2025 年某某市人民政府办公厅政府信息公开` / `工作年度报告`).
+        let before = text
+            .get(..a)
             .unwrap_or("")
-            .trim_end_matches(['（', '(', ' ']);
-        if is_name(name) {
-            return Some((name.to_string(), off, off + name.len()));
-        }
-        if name.is_empty() {
-            // `淮安市人民政府` on the line before `2024 年政府信息公开工作年度报告`.
-            let before = text
-                .get(..a)
-                .unwrap_or("")
-                .trim_end_matches(['\n', '\r', ' ']);
-            let prev = before.rsplit('\n').next().unwrap_or("");
-            let p = trim_decor(prev);
-            if (2..=30).contains(&p.chars().count()) && names_a_body(p) {
-                let at = before.len() - prev.len() + prev.find(p).unwrap_or(0);
-                return Some((p.to_string(), at, at + p.len()));
+            .trim_end_matches(['\n', '\r', ' ']);
+        let prev = before.rsplit('\n').next().unwrap_or("");
+        let p = trim_decor(prev);
+        let p_at = before.len() - prev.len() + prev.find(p).unwrap_or(0);
+        let wrapped = ["工作年度报告", "年度报告", "工作报告"]
+            .iter()
+            .any(|w| t.starts_with(w));
+        if wrapped {
+            if let Some((name, at)) = title_name(p) {
+                return Some((name.to_string(), p_at + at, p_at + at + name.len()));
             }
+        }
+        if (2..=30).contains(&p.chars().count()) && names_a_body(p) {
+            return Some((p.to_string(), p_at, p_at + p.len()));
         }
     }
     None
@@ -387,9 +400,31 @@ const OPENING_VERBS: &[&str] = &[
     "贯彻",
 ];
 
-/// `2023年，某某局认真…` near the start of the text.
+/// The name at `from` in `head` when a verb of OPENING_VERBS follows it.
+fn subject_at(head: &str, from: usize) -> Option<(String, usize, usize)> {
+    let run = han_run(head, from, 40);
+    let name_end = OPENING_VERBS
+        .iter()
+        .filter_map(|v| run.find(v))
+        .filter(|&e| e > 0)
+        .min()?;
+    let name = run.get(..name_end)?;
+    (names_a_body(name) && name.chars().count() >= 3)
+        .then(|| (name.to_string(), from, from + name.len()))
+}
+
+/// `2023年，某某局认真…` near the start of the text, or a line that opens with the name
+/// (`一、总体情况` / `区卫健局高度重视…`).
 fn from_opening(text: &str) -> Option<(String, usize, usize)> {
     let head = head(text, 1500);
+    let mut line_start = 0;
+    for line in head.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        if let Some(found) = subject_at(head, line_start + lead) {
+            return Some(found);
+        }
+        line_start += line.len() + 1;
+    }
     for (at, _) in head.match_indices('年') {
         let before = head.get(..at).unwrap_or("");
         if !before.ends_with(|c: char| c.is_ascii_digit()) {
@@ -408,16 +443,8 @@ fn from_opening(text: &str) -> Option<(String, usize, usize)> {
             continue;
         };
         from += sep.len();
-        let run = han_run(head, from, 40);
-        let name_end = OPENING_VERBS
-            .iter()
-            .filter_map(|v| run.find(v))
-            .filter(|&e| e > 0)
-            .min();
-        if let Some(name) = name_end.and_then(|e| run.get(..e)) {
-            if names_a_body(name) {
-                return Some((name.to_string(), from, from + name.len()));
-            }
+        if let Some(found) = subject_at(head, from) {
+            return Some(found);
         }
     }
     None
@@ -565,8 +592,15 @@ mod tests {
         assert_eq!(name(t).as_deref(), Some("某某市交通运输局"));
         let t = "关于2023年度政府信息公开情况的报告\n一、总体情况\n2023年，某某区城市管理办公室认真贯彻条例。\n";
         assert_eq!(name(t).as_deref(), Some("某某区城市管理办公室"));
+        let t = "一、总体情况\n某某区卫健局高度重视政务公开工作。\n";
+        assert_eq!(name(t).as_deref(), Some("某某区卫健局"));
         let t = "一、总体情况\n2023年,某某省人民政府办公厅以制度建设为抓手。\n";
         assert_eq!(name(t).as_deref(), Some("某某省人民政府办公厅"));
+        // A title wrapped over two lines.
+        let t = "2025 年某某市人民政府办公厅政府信息公开\n工作年度报告\n";
+        assert_eq!(name(t).as_deref(), Some("某某市人民政府办公厅"));
+        let t = "某某县人民政府\n2024 年政府信息公开工作年度报告\n";
+        assert_eq!(name(t).as_deref(), Some("某某县人民政府"));
         // The signature.
         let t = "六、其他需要报告的事项\n无。\n某某县统计局\n2024年1月15日\n";
         assert_eq!(name(t).as_deref(), Some("某某县统计局"));

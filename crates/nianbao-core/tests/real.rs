@@ -173,7 +173,7 @@ real_tests! {
         codes: &["S06"], year: Some(2020), template: Some(Template::T2019),
         issuer: Contains("大垅乡"), kind: Some(Township),
     };
-    [pending] real_010: "010" => Expect {
+    real_010: "010" => Expect {
         codes: &["V07"], year: Some(2020), template: Some(Template::T2019),
         issuer: Contains("卫健局"), kind: Some(Department),
     };
