@@ -213,7 +213,7 @@ real_tests! {
         codes: &[], year: Some(2025), template: Some(Template::T2021),
         issuer: Contains("湖东镇"), kind: Some(Township),
     };
-    [pending] real_028: "028" => Expect {
+    real_028: "028" => Expect {
         codes: &["C01", "M04"], year: Some(2025), template: None,
         issuer: Contains("金厂镇"), kind: Some(Township),
     };
