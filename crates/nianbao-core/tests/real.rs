@@ -165,23 +165,23 @@ use Issuer::{Contains, Unchecked, Unknown};
 use IssuerKind::*;
 
 real_tests! {
-    [pending] real_001: "001" => Expect {
+    real_001: "001" => Expect {
         codes: &["V01"], year: Some(2022), template: Some(Template::T2021),
         issuer: Contains("房屋征收工作管理办公室"), kind: Some(Department),
     };
-    [pending] real_005: "005" => Expect {
+    real_005: "005" => Expect {
         codes: &["S06"], year: Some(2020), template: Some(Template::T2019),
         issuer: Contains("大垅乡"), kind: Some(Township),
     };
-    [pending] real_010: "010" => Expect {
+    real_010: "010" => Expect {
         codes: &["V07"], year: Some(2020), template: Some(Template::T2019),
         issuer: Contains("卫健局"), kind: Some(Department),
     };
-    [pending] real_011: "011" => Expect {
+    real_011: "011" => Expect {
         codes: &["M04"], year: Some(2021), template: None,
         issuer: Contains("甘州区卫生健康局"), kind: Some(Department),
     };
-    [pending] real_012: "012" => Expect {
+    real_012: "012" => Expect {
         codes: &["V01"], year: Some(2021), template: Some(Template::T2021),
         issuer: Contains("桦川县卫生健康局"), kind: Some(Department),
     };
@@ -197,7 +197,7 @@ real_tests! {
         codes: &["C01", "S03|S06"], year: Some(2023), template: None,
         issuer: Contains("横山镇"), kind: Some(Township),
     };
-    [pending] real_018: "018" => Expect {
+    real_018: "018" => Expect {
         codes: &["N04"], year: Some(2022), template: None,
         issuer: Contains("新添镇"), kind: Some(Township),
     };
@@ -205,11 +205,11 @@ real_tests! {
         codes: &[], year: Some(2020), template: None,
         issuer: Unchecked, kind: None,
     };
-    [pending] real_024: "024" => Expect {
+    real_024: "024" => Expect {
         codes: &[], year: Some(2020), template: Some(Template::T2019),
         issuer: Contains("审计局"), kind: Some(Department),
     };
-    [pending] real_027: "027" => Expect {
+    real_027: "027" => Expect {
         codes: &[], year: Some(2025), template: Some(Template::T2021),
         issuer: Contains("湖东镇"), kind: Some(Township),
     };
@@ -217,15 +217,15 @@ real_tests! {
         codes: &["C01", "M04"], year: Some(2025), template: None,
         issuer: Contains("金厂镇"), kind: Some(Township),
     };
-    [pending] real_031: "031" => Expect {
+    real_031: "031" => Expect {
         codes: &["S06"], year: Some(2024), template: None,
         issuer: Contains("滨江街道"), kind: Some(Subdistrict),
     };
-    [pending] real_040: "040" => Expect {
+    real_040: "040" => Expect {
         codes: &[], year: Some(2023), template: None,
         issuer: Contains("四川省人民政府办公厅"), kind: Some(GeneralOffice),
     };
-    [pending] real_042: "042" => Expect {
+    real_042: "042" => Expect {
         codes: &[], year: Some(2023), template: None,
         issuer: Contains("山东省人民政府办公厅"), kind: Some(GeneralOffice),
     };
