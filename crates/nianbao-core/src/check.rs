@@ -62,7 +62,7 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
     tables.reviews = read(TableKind::Reviews, false);
     let report = Report {
         year,
-        issuer: meta::issuer(&view.text).map(|(n, a, b)| meta::found(&view, n, a, b)),
+        issuer: crate::issuer::find(&view.text).map(|(n, a, b)| meta::found(&view, n, a, b)),
         template,
         mixed_template: evidence.mixed(),
         sections: found.iter().map(|(s, _)| s.clone()).collect(),
