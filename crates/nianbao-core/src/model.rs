@@ -20,6 +20,8 @@ pub struct Section {
     pub standard_numbering: bool,
     /// Wording is the official heading (not just an accepted variant).
     pub official_wording: bool,
+    /// Worded as in the pre-2019 report outline (`政府信息公开工作的基本情况`, `概述`): S06.
+    pub obsolete_wording: bool,
     /// From the end of the heading to the next heading (or the end of the text).
     pub body: Span,
 }

@@ -4,7 +4,7 @@
 
 use crate::chars::chinese_digit;
 use crate::model::Section;
-use crate::template::{SECTION_TITLES, SECTION_VARIANTS};
+use crate::template::{OBSOLETE_HEADINGS, SECTION_TITLES, SECTION_VARIANTS};
 use crate::view::View;
 
 /// A numbering prefix at the start of `s`: (number written, byte length, standard `一、` style).
@@ -72,7 +72,7 @@ fn title(rest: &str, allow_fuzzy: bool) -> Option<(u8, bool, usize)> {
         }
     }
     let mut best: Option<(u8, bool, usize)> = None;
-    for &(n, v) in SECTION_VARIANTS {
+    for &(n, v) in SECTION_VARIANTS.iter().chain(OBSOLETE_HEADINGS) {
         if compact.starts_with(v) && best.is_none_or(|b| v.len() > b.2) {
             best = Some((n, false, v.len()));
         }
@@ -115,11 +115,15 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
         let lead = line.len() - line.trim_start_matches([' ', '\t', '*', '#', '-']).len();
         let body = line.get(lead..).unwrap_or("");
         let mut scan_from = 0usize; // where inline headings may start (after a line-start heading)
-        if let Some((_, nlen, standard)) = numbering(body) {
+        if let Some((written, nlen, standard)) = numbering(body) {
             let after = body.get(nlen..).unwrap_or("");
             let after_trim = after.trim_start_matches([' ', '*']);
             let bracketed = body.starts_with(['(', '[', '【']);
-            if let Some((n, official, tlen)) = title(after_trim, !bracketed) {
+            // `(一)主动公开政府信息情况` under 一、总体情况 is item (一), not section 二: a
+            // non-standard numbering must agree with the section its title names.
+            let heading =
+                title(after_trim, !bracketed).filter(|&(n, _, _)| standard || written == n);
+            if let Some((n, official, tlen)) = heading {
                 let start = line_start + lead;
                 let title_start = start + nlen + (after.len() - after_trim.len());
                 let mut end = title_start + tlen;
@@ -197,6 +201,9 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
                 numbering_span: view.span(start, start + nlen),
                 standard_numbering: standard,
                 official_wording: official,
+                obsolete_wording: OBSOLETE_HEADINGS
+                    .iter()
+                    .any(|(n, h)| *n == number && view.slice(start, end).contains(h)),
                 body: view.span(end, body_end),
             },
             end..body_end,
@@ -231,6 +238,16 @@ mod tests {
     #[test]
     fn subheads_are_not_sections() {
         assert!(numbers("(一)主动公开情况\n(二)依申请公开情况\n二是加强建设\n").is_empty());
+        // Items (一)(二) of 总体情况 whose words resemble sections 二 and 三.
+        let t = "一、总体情况\n(一)主动公开政府信息情况\n公开信息20条。\n(二)依申请公开情况\n未收到申请。\n二、主动公开政府信息情况\n表\n三、收到和处理政府信息公开申请情况\n";
+        assert_eq!(numbers(t), vec![1, 2, 3]);
+        let t = "一、总体情况\n1.主动公开政府信息情况\n公开信息20条。\n";
+        assert_eq!(numbers(t), vec![1]);
+        // A section numbered in another style but rightly is still a section (S03).
+        assert_eq!(
+            numbers("一、总体情况\n内容\n(二)主动公开政府信息情况\n内容\n"),
+            vec![1, 2]
+        );
     }
 
     #[test]

@@ -189,11 +189,11 @@ real_tests! {
         codes: &["L04", "S06"], year: Some(2021), template: None,
         issuer: Contains("下陆区卫生健康局"), kind: Some(Department),
     };
-    [pending] real_014: "014" => Expect {
+    real_014: "014" => Expect {
         codes: &["N04"], year: Some(2022), template: Some(Template::T2021),
         issuer: Unknown, kind: None,
     };
-    [pending] real_015: "015" => Expect {
+    real_015: "015" => Expect {
         codes: &["C01", "S03|S06"], year: Some(2023), template: None,
         issuer: Contains("横山镇"), kind: Some(Township),
     };

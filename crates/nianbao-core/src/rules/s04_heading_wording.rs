@@ -9,7 +9,13 @@ use crate::template::SECTION_TITLES;
 const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for s in ctx.report.sections.iter().filter(|s| !s.official_wording) {
+    // Pre-2019 outline headings are S06 (the structure), not a wording variant.
+    for s in ctx
+        .report
+        .sections
+        .iter()
+        .filter(|s| !s.official_wording && !s.obsolete_wording)
+    {
         let i = usize::from(s.number).saturating_sub(1);
         let official = format!(
             "{}、{}",

@@ -55,6 +55,24 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    // Headings of the pre-2019 outline, said once (when the preamble did not say it already).
+    let announced = out.iter().any(|d| d.code == Code::S06);
+    let mut old = ctx.report.sections.iter().filter(|s| s.obsolete_wording);
+    if let (false, Some(first)) = (announced, old.next()) {
+        let mut d = Diagnostic::new(
+            Code::S06,
+            first.span,
+            format!(
+                "标题“{}”是2019年以前旧年报提纲的写法。现行年报由六部分组成：一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项。请按现行模板改写各部分标题和内容。",
+                first.heading
+            ),
+            "The headings follow the obsolete pre-2019 outline; use the six sections of the current template.",
+        );
+        for s in old {
+            d = d.with_related(s.span, "旧提纲的标题");
+        }
+        out.push(d);
+    }
 }
 
 type Finding = (usize, usize, String, String);
@@ -287,6 +305,34 @@ mod tests {
             "{}",
             d[0].message
         );
+    }
+
+    #[test]
+    fn obsolete_headings_are_one_s06_and_still_sections() {
+        let t = "某某镇2023年政府信息公开工作年度报告\n一、政府信息公开工作的基本情况\n1.主动公开政府信息的情况\n公开信息。\n二、主动公开政府信息情况\n内容。\n三、依申请公开政府信息办理情况\n内容。\n";
+        let c = crate::check(t);
+        let s06: Vec<_> = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::S06)
+            .collect();
+        assert_eq!(s06.len(), 1, "{s06:?}");
+        assert_eq!(s06[0].related.len(), 1);
+        assert!(
+            c.diagnostics.iter().all(|d| d.code != Code::S04),
+            "{:?}",
+            c.diagnostics
+        );
+        let numbers: Vec<u8> = c.report.sections.iter().map(|s| s.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3]);
+        // `一、工作基本情况` is section 一 in other words: S04 (info), not S01 or S06.
+        let c = crate::check("一、工作基本情况\n内容。\n二、主动公开政府信息情况\n内容。\n");
+        assert_eq!(c.report.sections.first().map(|s| s.number), Some(1));
+        assert!(c.diagnostics.iter().any(|d| d.code == Code::S04));
+        assert!(c
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::S06 && d.code != Code::S01));
     }
 
     #[test]
