@@ -580,7 +580,10 @@ pub fn batch_page() -> Html {
 fn last_year(entries: &[Entry], i: usize) -> Option<usize> {
     let key_year = |e: &Entry| {
         let r = &e.checked.report;
-        Some((issuer_key(&r.issuer.as_ref()?.value), r.year.as_ref()?.value))
+        Some((
+            issuer_key(&r.issuer.as_ref()?.value),
+            r.year.as_ref()?.value,
+        ))
     };
     let (key, year) = key_year(entries.get(i)?)?;
     entries
