@@ -110,7 +110,10 @@ pub fn figures(prose: &Prose, year: Option<i32>) -> Vec<Figure> {
         {
             continue;
         }
-        for (ca, cb) in clauses(sentence) {
+        // A sub-heading the prose joined to the sentence is not part of its scope.
+        let body = super::prose::after_subheading(sentence);
+        let s = s + sentence.len() - body.len();
+        for (ca, cb) in clauses(body) {
             let (a, b) = (s + ca, s + cb);
             if let Some(f) = figure(prose.slice(a, b), a, b) {
                 out.push(f);

@@ -94,6 +94,41 @@ pub fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// The titles of 一、总体情况's sub-items in the 2021 template (and their common variants).
+const SUBHEADINGS: &[&str] = &[
+    "政府信息公开平台建设",
+    "政府信息公开监督保障",
+    "政府信息管理",
+    "依申请公开",
+    "主动公开",
+    "平台建设",
+    "监督保障",
+];
+
+/// What follows a numbered sub-heading that the prose joined to its first sentence
+/// (`(一)主动公开全年…` → `全年…`); the text itself when it starts with none.
+pub fn after_subheading(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix('(').and_then(|r| {
+        let close = r.find(')')?;
+        let n = r.get(..close)?;
+        (n.chars().count() <= 2 && n.chars().all(|c| crate::chars::chinese_digit(c).is_some()))
+            .then(|| r.get(close + 1..))
+            .flatten()
+    }) else {
+        return s;
+    };
+    SUBHEADINGS
+        .iter()
+        .find_map(|h| rest.strip_prefix(h))
+        .map(|r| {
+            ["情况", "工作", "方面"]
+                .iter()
+                .find_map(|w| r.strip_prefix(w))
+                .unwrap_or(r)
+        })
+        .unwrap_or(s)
+}
+
 /// Where a sentence ends.
 pub fn is_sentence_break(c: char) -> bool {
     matches!(c, '\n' | '。' | ';' | '!' | '?')
@@ -199,6 +234,23 @@ mod tests {
         let b = t.find("办结").unwrap_or(0);
         let p = of_view(&view, &[Span::new(a, b)]);
         assert_eq!(p.text, "共收到申请2件。\n办结2件。");
+    }
+
+    #[test]
+    fn sub_headings_joined_to_their_sentence() {
+        assert_eq!(
+            after_subheading("(一)主动公开全年公开信息5条"),
+            "全年公开信息5条"
+        );
+        assert_eq!(
+            after_subheading("(四)平台建设情况本局通过网站"),
+            "本局通过网站"
+        );
+        assert_eq!(
+            after_subheading("(二)本年度收到申请2件"),
+            "(二)本年度收到申请2件"
+        );
+        assert_eq!(after_subheading("主动公开信息5条"), "主动公开信息5条");
     }
 
     #[test]

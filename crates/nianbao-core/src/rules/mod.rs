@@ -39,6 +39,7 @@ mod s03_section_numbering;
 mod s04_heading_wording;
 mod s05_empty_section;
 mod s06_preamble_structure;
+mod s07_incomplete_text;
 mod t01_table_not_found;
 mod t02_template_year;
 mod t03_mixed_template;
@@ -130,6 +131,7 @@ pub const RULES: &[(Code, RuleFn)] = &[
     (Code::S04, s04_heading_wording::check),
     (Code::S05, s05_empty_section::check),
     (Code::S06, s06_preamble_structure::check),
+    (Code::S07, s07_incomplete_text::check),
     (Code::T01, t01_table_not_found::check),
     (Code::T02, t02_template_year::check),
     (Code::T03, t03_mixed_template::check),

@@ -102,7 +102,7 @@ fn requests(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let column = match applicant {
-            Applicant::All => "总计".to_string(),
+            Applicant::All => "总计列".to_string(),
             Applicant::Column(k) => {
                 crate::template::APPLICANT_COLUMNS
                     .iter()
@@ -274,11 +274,119 @@ mod tests {
         let d = codes(&t, Code::N03);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(&t[d[0].span.start..d[0].span.end], "3");
-        assert!(d[0].message.contains("总计为1"), "{}", d[0].message);
+        assert!(d[0].message.contains("总计列为1"), "{}", d[0].message);
         let d = n03("答复10件(含上年度结转申请4件)。", 8, 2, 0);
         assert_eq!(d.len(), 1, "{d:?}");
         let d = n03("结转下年度继续办理2件。", 8, 0, 0);
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    /// A report with 10 requests whose results are `results` (row index, count); the rest granted.
+    fn results(overview: &str, results: Vec<(usize, u64)>) -> (String, Vec<crate::Diagnostic>) {
+        let t = report(&Spec {
+            overview: overview.into(),
+            received: 10,
+            results,
+            ..Spec::default()
+        });
+        let d = codes(&t, Code::N03);
+        (t, d)
+    }
+
+    // Row indexes of the fixture: 3 (二)部分公开, 4 (三)1. 国家秘密, 12 (四)1. 不掌握, 15 (五)1.
+    // 信访举报投诉.
+
+    #[test]
+    fn fires_on_results_the_table_contradicts() {
+        let (t, d) = results("共收到申请10件,予以公开及部分公开8件。", vec![(3, 1)]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&t[d[0].span.start..d[0].span.end], "8");
+        assert!(d[0].message.contains("总计列合计为10"), "{}", d[0].message);
+        for (text, rows) in [
+            ("共收到申请10件,不予公开2件。", vec![(4, 1)]),
+            ("共收到申请10件,无法提供3件。", vec![(12, 1)]),
+            ("共收到申请10件,不予处理1件。", vec![]),
+            ("共收到申请10件,已全部办结,办结9件。", vec![]),
+            ("自然人申请中予以公开5件。", vec![]),
+        ] {
+            let (_, d) = results(text, rows.clone());
+            assert_eq!(d.len(), 1, "{text} {rows:?} {d:?}");
+        }
+    }
+
+    #[test]
+    fn results_the_table_agrees_with_do_not_fire() {
+        for (text, rows) in [
+            ("共收到申请10件,予以公开及部分公开10件。", vec![(3, 2)]),
+            ("共收到申请10件,其中予以公开8件,部分公开2件。", vec![(3, 2)]),
+            (
+                "共收到申请10件,不予公开2件,无法提供1件。",
+                vec![(4, 1), (5, 1), (12, 1)],
+            ),
+            ("共收到申请10件,不予处理1件。", vec![(15, 1)]),
+            ("共收到申请10件,均已办结。办结10件。", vec![]),
+            ("按时办结率100%,办结时间平均12个工作日。", vec![]),
+            ("2022年予以公开5件。", vec![]),
+            ("行政复议结果维持1件。", vec![]),
+        ] {
+            let (_, d) = results(text, rows.clone());
+            assert!(d.is_empty(), "{text} {rows:?} {d:?}");
+        }
+    }
+
+    fn documents(overview: &str, documents: [[u64; 3]; 2]) -> (String, Vec<crate::Diagnostic>) {
+        let t = report(&Spec {
+            overview: overview.into(),
+            documents,
+            ..Spec::default()
+        });
+        let d = codes(&t, Code::N03);
+        (t, d)
+    }
+
+    #[test]
+    fn fires_on_documents_the_table_contradicts() {
+        // 规章 (制发, 废止, 现行有效), 行政规范性文件 (the same).
+        let (_, d) = documents(
+            "本年度制发行政规范性文件0件,废止0件,现行有效0件。",
+            [[0; 3], [4, 0, 32]],
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("表二"), "{}", d[0].message);
+        assert_eq!(d[0].related.len(), 2);
+        for (text, docs) in [
+            ("全年制定规范性文件3件。", [[0; 3], [2, 0, 2]]),
+            ("制定规章1件、规范性文件2件。", [[0, 0, 0], [2, 0, 2]]),
+            ("本年度未制发规范性文件。", [[0; 3], [1, 0, 5]]),
+            (
+                "按照规范性文件管理要求,全年印发行政规范性文件5件,对不符合上位法规定的文\n件及时废止2件。",
+                [[0; 3], [5, 1, 9]],
+            ),
+        ] {
+            let (_, d) = documents(text, docs);
+            assert_eq!(d.len(), 1, "{text} {d:?}");
+        }
+    }
+
+    #[test]
+    fn documents_the_table_agrees_with_or_others_do_not_fire() {
+        for (text, docs) in [
+            (
+                "本年度制发行政规范性文件4件,废止0件,现行有效32件。",
+                [[0; 3], [4, 0, 32]],
+            ),
+            ("本年度未制发规范性文件。", [[0; 3], [0, 0, 5]]),
+            ("印发政策性文件11件。", [[0; 3], [4, 0, 32]]),
+            ("制发各类文件20件。", [[0; 3], [4, 0, 32]]),
+            ("全区各部门制发规范性文件30件。", [[0; 3], [4, 0, 32]]),
+            ("清理规范性文件12件。", [[0; 3], [4, 0, 32]]),
+            ("2022年制发规范性文件3件。", [[0; 3], [4, 0, 32]]),
+            ("下一步,计划制定规范性文件2件。", [[0; 3], [4, 0, 32]]),
+            ("规章和规范性文件共5件。", [[1, 0, 1], [4, 0, 32]]),
+        ] {
+            let (_, d) = documents(text, docs);
+            assert!(d.is_empty(), "{text} {d:?}");
+        }
     }
 
     #[test]

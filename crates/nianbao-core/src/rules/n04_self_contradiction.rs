@@ -269,6 +269,57 @@ mod tests {
     }
 
     #[test]
+    fn fires_when_a_channel_in_a_later_sentence_exceeds_the_total() {
+        for t in [
+            "全年主动公开政务信息120条。其中通过门户网站发布20条,通过政务新媒体发布信息30条,“测试街道”微信公众号推送信息900条。",
+            "全年主动公开政务信息120条,包括政府网站20条,在公开栏发布信息30条,“测试街道”微信公众号推送900条。",
+            // One line, headings inline (a whole report pasted as one line).
+            "一、总体情况 (一)主动公开 全年主动公开政务信息120条,包括政府网站20条,微信公众号900条。(二)依申请公开 无。",
+        ] {
+            let d = n04(t);
+            assert_eq!(d.len(), 1, "{t} {d:?}");
+            assert!(d[0].message.contains("900"), "{}", d[0].message);
+        }
+    }
+
+    #[test]
+    fn fires_on_a_share_that_does_not_match_its_counts() {
+        let d = n04("共收到申请500件,其中自然人申请150件,占40%。");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("30"), "{}", d[0].message);
+        for t in [
+            "共收到申请500件,其中自然人申请150件,占30%。",
+            "共收到申请805件,其中予以公开258件,占32.0%。",
+            "共收到申请805件,其中予以公开258件,占32%。",
+            "共收到申请3件,其中自然人申请1件,占33.3%。",
+        ] {
+            assert!(n04(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn fires_on_the_same_figure_stated_twice() {
+        let t = report(&Spec {
+            overview: "(一)主动公开 本局通过区政府网站“工作动态”栏目公开信息20条。\n(四)平台建设 全年通过“工作动态”专栏公开政府信息16条。".into(),
+            ..Spec::default()
+        });
+        let d = codes(&t, Code::N04);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&t[d[0].span.start..d[0].span.end], "16");
+        assert_eq!(d[0].related.len(), 1);
+        // Different things, other years, plans: no contradiction.
+        for t in [
+            "通过“工作动态”栏目公开信息20条。\n通过“通知公告”栏目公开信息16条。",
+            "通过“工作动态”栏目公开信息20条。\n2022年通过“工作动态”栏目公开信息16条。",
+            "通过“工作动态”栏目公开信息20条。\n通过“工作动态”栏目公开信息20条,浏览量1万余次。",
+            "通过“工作动态”栏目公开信息20条。\n下一步,计划通过“工作动态”栏目公开信息30条。",
+            "通过“工作动态”栏目公开信息20条。\n通过“工作动态”栏目公开图片16张。",
+        ] {
+            assert!(n04(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
     fn sums_that_hold_or_may_overlap_do_not_fire() {
         for t in [
             "政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。",
