@@ -392,6 +392,7 @@ pub fn app(props: &AppProps) -> Html {
                         "粘贴年报全文，立即标出结构、表格、勾稽关系和正文中的问题。",
                         "Paste a report and see every problem in its structure, tables, sums and text at once.",
                     ) }</p>
+                    <a class="nav" href={batch_href()}>{ l.pick("批量检查", "Many reports") }</a>
                     <button type="button" class="lang" onclick={on_lang} lang={l.pick("en", "zh-CN")}
                         title={l.pick("Switch to English", "切换到中文")}>
                         { l.pick("English", "中文") }
@@ -491,4 +492,17 @@ fn footer_meta(l: Lang, a: &Analysis) -> String {
 
 fn clamp_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The batch page (web/batch): `nianbao-batch.html` beside the single file `nianbao.html`, else
+/// `batch.html` in the same folder.
+fn batch_href() -> &'static str {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    if path.ends_with("nianbao.html") {
+        "nianbao-batch.html"
+    } else {
+        "batch.html"
+    }
 }

@@ -72,9 +72,14 @@ impl Extent {
         })
     }
 
-    /// Section `n` lies wholly outside the text: after the cut or before the start.
+    /// Section `n` lies wholly outside the text (after the cut or before the start), or its
+    /// heading does: a text that starts inside 表三 holds part of section 三, not its heading.
     pub fn section_unseen(&self, n: u8) -> bool {
-        self.stop_section().is_some_and(|s| n > s) || self.start_section().is_some_and(|s| n < s)
+        let heading_cut =
+            matches!(self.starts, Some((Start::InTable { kind, .. }, _)) if kind.section() == n);
+        self.stop_section().is_some_and(|s| n > s)
+            || self.start_section().is_some_and(|s| n < s)
+            || heading_cut
     }
 
     /// The table of `kind` may lie outside the text: its section is unseen, or is the one the

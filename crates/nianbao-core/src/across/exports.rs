@@ -95,7 +95,7 @@ pub struct ReportLine {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    /// Findings across reports (Y01–Y04, R01) on this report.
+    /// Findings across reports (Y01–Y04, R01) that name this report (a copy and its original).
     pub across: usize,
     /// The text stops early or starts late (S07).
     pub partial: bool,
