@@ -133,6 +133,30 @@ describe("batch page", () => {
     await context.close();
   });
 
+  test("对比上年: the same body's report of the year before, compared", async () => {
+    const { context, page } = await openBatch();
+    const s000 = seed("000").text;
+    const next = s000.replaceAll("2020", "2021").replaceAll("2019", "2020");
+    await addFiles(page, [
+      { name: "2020.txt", mimeType: "text/plain", buffer: Buffer.from(s000, "utf8") },
+      { name: "2021.txt", mimeType: "text/plain", buffer: Buffer.from(next, "utf8") },
+    ]);
+    // Only this year's report has a report of last year to compare with.
+    assert.equal(await page.locator("tr.report[data-file='2020.txt'] button.compare").count(), 0);
+    await page.click("tr.report[data-file='2021.txt'] button.compare");
+    await page.waitForSelector(".compare-view");
+    assert.match(await page.textContent(".compare-view h2"), /2020\.txt → 2021\.txt/);
+    assert.deepEqual(
+      await page.$$eval(".compare-view li.across-finding", (li) => li.map((l) => l.dataset.code)),
+      ["Y03"],
+    );
+    assert.match(await page.textContent(".compare-count"), /项数值与上年不同/);
+    await page.screenshot({ path: join(ARTIFACTS, "batch-compare.png"), fullPage: true });
+    await page.click("button.close-compare");
+    assert.equal(await page.locator(".compare-view").count(), 0);
+    await context.close();
+  });
+
   test("the single file works from file://", async () => {
     const { context, page, errors } = await openBatch({}, pathToFileURL(join(DIST, "nianbao-batch.html")).href);
     await addFiles(page, files().slice(0, 2));

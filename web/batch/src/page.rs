@@ -10,7 +10,8 @@ use nianbao_core::across::exports::{
     batch_result, summary_csv, tables_csv_header, tables_csv_row, tables_csv_total, RelatedFinding,
     ReportLine,
 };
-use nianbao_core::across::tables::{TableRow, Totals};
+use nianbao_core::across::summary::issuer_key;
+use nianbao_core::across::tables::{columns, TableRow, Totals};
 use nianbao_core::across::{check_batch, AcrossFinding, Pairing};
 use nianbao_core::export::Finding;
 use nianbao_core::model::Template;
@@ -61,6 +62,8 @@ pub struct State {
     pub filter: String,
     pub only_problems: bool,
     pub open: Option<usize>,
+    /// 对比上年: last year's report and this year's (indexes into `entries`).
+    pub compare: Option<(usize, usize)>,
 }
 
 pub enum Action {
@@ -71,6 +74,7 @@ pub enum Action {
     Filter(String),
     OnlyProblems(bool),
     Toggle(usize),
+    Compare(Option<(usize, usize)>),
     Clear,
 }
 
@@ -88,6 +92,7 @@ impl Reducible for State {
                 s.entries.push(e);
                 s.entries.sort_by(|a, b| a.name.cmp(&b.name));
                 s.open = None;
+                s.compare = None;
                 // The checks across reports run once the last file of a drop is read.
                 if s.reading == 0 {
                     s.across = across(&s.entries);
@@ -109,6 +114,7 @@ impl Reducible for State {
             Action::Filter(f) => s.filter = f,
             Action::OnlyProblems(b) => s.only_problems = b,
             Action::Toggle(i) => s.open = if s.open == Some(i) { None } else { Some(i) },
+            Action::Compare(c) => s.compare = c,
             Action::Clear => s = State::default(),
         }
         Rc::new(s)
@@ -478,7 +484,15 @@ pub fn batch_page() -> Html {
                 <td class="num">{ r.infos }</td>
                 <td class={classes!("num", "across", (r.across > 0).then_some("sev-warning"))}>{ r.across }</td>
                 <td>{ if r.partial { l.pick("不完整", "partial") } else { "" } }</td>
-                <td><button type="button" class="open-in-checker" onclick={open_it}>{ l.pick("在检查页打开", "Open in checker") }</button></td>
+                <td>
+                    <button type="button" class="open-in-checker" onclick={open_it}>{ l.pick("在检查页打开", "Open in checker") }</button>
+                    if let Some(last) = last_year(&s.entries, i) {
+                        <button type="button" class="compare" onclick={
+                            let state = state.clone();
+                            Callback::from(move |_| state.dispatch(Action::Compare(Some((last, i)))))
+                        }>{ l.pick("对比上年", "Compare with last year") }</button>
+                    }
+                </td>
             </tr>
             if let Some(d) = details {
                 <tr class="details"><td colspan="10">{ d }</td></tr>
@@ -542,6 +556,9 @@ pub fn batch_page() -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
                 </div>
+                if let Some((last, this)) = s.compare {
+                    { compare_view(l, last, this, &s.entries, &s.across, state.clone()) }
+                }
                 if !s.across.is_empty() {
                     <section class="across-list">
                         <h2>{ l.pick("跨报告的问题", "Findings across reports") }</h2>
@@ -556,6 +573,95 @@ pub fn batch_page() -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+/// The report of the same body for the year before (same issuer, year − 1), if dropped too.
+fn last_year(entries: &[Entry], i: usize) -> Option<usize> {
+    let key_year = |e: &Entry| {
+        let r = &e.checked.report;
+        Some((
+            issuer_key(&r.issuer.as_ref()?.value),
+            r.year.as_ref()?.value,
+        ))
+    };
+    let (key, year) = key_year(entries.get(i)?)?;
+    entries
+        .iter()
+        .position(|e| key_year(e).is_some_and(|(k, y)| k == key && y == year - 1))
+}
+
+/// 对比上年: the findings across the two reports, and every table value that differs, by key
+/// (cells of the template both years have; a value one year did not read is shown as —).
+fn compare_view(
+    l: Lang,
+    last: usize,
+    this: usize,
+    entries: &[Entry],
+    across: &[AcrossFinding],
+    state: UseReducerHandle<State>,
+) -> Html {
+    let (Some(a), Some(b)) = (entries.get(last), entries.get(this)) else {
+        return Html::default();
+    };
+    let (ra, rb) = (TableRow::of(&a.checked), TableRow::of(&b.checked));
+    let cols_a = columns(ra.template);
+    let cols_b = columns(rb.template);
+    let fmt = |v: Option<f64>| v.map_or_else(|| "—".to_string(), nianbao_core::fmt::fmt_num);
+    let mut same = 0;
+    let rows: Vec<Html> = cols_b
+        .iter()
+        .zip(&rb.values)
+        .filter_map(|(c, vb)| {
+            let key = c.key();
+            let va = cols_a
+                .iter()
+                .position(|x| x.key() == key)
+                .and_then(|k| ra.values.get(k).copied())?;
+            if va == *vb {
+                same += 1;
+                return None;
+            }
+            Some(html! {
+                <tr class="changed" data-key={key}>
+                    <td>{ &c.label }</td>
+                    <td class="num">{ fmt(va) }</td>
+                    <td class="num">{ fmt(*vb) }</td>
+                </tr>
+            })
+        })
+        .collect();
+    let findings = across
+        .iter()
+        .filter(|f| {
+            let files = f.files();
+            files.contains(&last) && files.contains(&this)
+        })
+        .map(|f| across_item(l, f, entries));
+    let changed = rows.len();
+    let close = Callback::from(move |_| state.dispatch(Action::Compare(None)));
+    html! {
+        <section class="compare-view" aria-label={l.pick("对比上年", "Compared with last year")}>
+            <h2>{ format!("{}：{} → {}", l.pick("对比上年", "Compared with last year"), a.name, b.name) }</h2>
+            <button type="button" class="close-compare" onclick={close}>{ l.pick("关闭对比", "Close") }</button>
+            <ul>{ for findings }</ul>
+            <p class="compare-count">{ match l {
+                Lang::Zh => format!("表格中 {changed} 项数值与上年不同，{same} 项相同。"),
+                Lang::En => format!("{changed} table values differ from last year's, {same} are the same."),
+            } }</p>
+            if changed > 0 {
+                <div class="table-wrap">
+                <table class="batch-table compare-table">
+                    <thead><tr>
+                        <th>{ l.pick("项目", "Cell") }</th>
+                        <th>{ l.pick("上年", "Last year") }</th>
+                        <th>{ l.pick("本年", "This year") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                </div>
+            }
+        </section>
     }
 }
 
