@@ -411,10 +411,12 @@ describe("fixes", () => {
     assert.equal(v02.length, 2, "table 二's V02 is gone, the other tables' remain");
     assert.deepEqual(await listedCodes(page), await coreCodes(page));
     assert.match(await page.textContent(".notice"), /已修改 18 处/);
+    assert.equal(await page.textContent(".summary .changes"), "已修复 1 处", "what the edit changed");
     const again = await revision(page);
     await page.click(".notice .undo");
     await waitForCheck(page, again);
     assert.equal(await page.$eval("textarea.text", (a) => a.value), original);
+    assert.equal(await page.$(".summary .changes"), null, "撤销 loads the old text: nothing to compare");
     await context.close();
   });
 

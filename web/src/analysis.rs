@@ -18,6 +18,8 @@ pub struct Analysis {
     pub output: Output,
     /// How long the core took, in milliseconds.
     pub millis: f64,
+    /// Against the check before an edit: (findings gone, findings new). None after a load.
+    pub changes: Option<(usize, usize)>,
 }
 
 impl PartialEq for Analysis {
@@ -46,7 +48,27 @@ impl Analysis {
             text,
             checked,
             output,
+            changes: None,
         }
+    }
+
+    /// (gone, new) since `before`, findings told apart by code and flagged text (offsets move
+    /// with every keystroke; these do not).
+    pub fn changes_since(&self, before: &Analysis) -> (usize, usize) {
+        let (old, new) = (fingerprints(before), fingerprints(self));
+        let only = |a: &[(&str, &str)], b: &[(&str, &str)]| {
+            let mut b = b.to_vec();
+            a.iter()
+                .filter(|x| match b.iter().position(|y| y == *x) {
+                    Some(i) => {
+                        b.swap_remove(i);
+                        false
+                    }
+                    None => true,
+                })
+                .count()
+        };
+        (only(&old, &new), only(&new, &old))
     }
 
     pub fn recognition(&self) -> Recognition {
@@ -203,6 +225,17 @@ impl Analysis {
             .unwrap_or_else(|| lang.pick("发布机关未识别", "issuer not found").to_string());
         format!("{template} · {year} · {issuer}")
     }
+}
+
+fn fingerprints(a: &Analysis) -> Vec<(&'static str, &str)> {
+    let mut v: Vec<(&'static str, &str)> = a
+        .checked
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), a.excerpt(d)))
+        .collect();
+    v.sort_unstable();
+    v
 }
 
 /// How many rules were run (none are disabled in the app).

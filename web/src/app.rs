@@ -66,6 +66,8 @@ pub fn app(props: &AppProps) -> Html {
     let draft = use_state(|| (*initial).clone());
     let analysis = use_state(|| Rc::new(Analysis::new(0, (*initial).clone())));
     let revision = use_mut_ref(|| 0u32);
+    // The last check, for "what changed" (the state handle a timer holds may be older).
+    let last = use_mut_ref(|| (*analysis).clone());
     let timer = use_mut_ref(|| None::<Timeout>);
     let active = use_state(|| None::<usize>);
     let filter = use_state(Filter::default);
@@ -116,13 +118,20 @@ pub fn app(props: &AppProps) -> Html {
 
     let check = {
         let (analysis, revision, active) = (analysis.clone(), revision.clone(), active.clone());
-        Rc::new(move |text: Rc<String>| {
+        let last = last.clone();
+        Rc::new(move |text: Rc<String>, compare: bool| {
             let next = {
                 let mut r = revision.borrow_mut();
                 *r += 1;
                 *r
             };
-            analysis.set(Rc::new(Analysis::new(next, text)));
+            let mut checked = Analysis::new(next, text);
+            if compare {
+                checked.changes = Some(checked.changes_since(&last.borrow()));
+            }
+            let checked = Rc::new(checked);
+            *last.borrow_mut() = checked.clone();
+            analysis.set(checked);
             active.set(None);
         })
     };
@@ -143,10 +152,12 @@ pub fn app(props: &AppProps) -> Html {
             // Replacing the timer cancels the check it was waiting to run.
             *timer.borrow_mut() = None;
             match when {
-                When::Now => check(text),
+                When::Now => check(text, true),
+                When::Load => check(text, false),
                 When::Soon => {
                     let check = check.clone();
-                    *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || check(text)));
+                    *timer.borrow_mut() =
+                        Some(Timeout::new(DEBOUNCE_MS, move || check(text, true)));
                 }
                 When::Later => {}
             }
@@ -159,7 +170,7 @@ pub fn app(props: &AppProps) -> Html {
                 area.set_value(&text);
                 area.set_scroll_top(0);
             }
-            on_text.emit((text, When::Now));
+            on_text.emit((text, When::Load));
         })
     };
     let on_example = {
