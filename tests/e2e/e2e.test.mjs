@@ -1,4 +1,4 @@
-// Browser tests of the nianbao web app. scripts/e2e builds dist/, serves it on 127.0.0.1:8080 and
+// Browser tests of the nianbao web app. scripts/e2e builds dist/, serves it on a free port and
 // runs `node --test` here. Each test opens the real app in headless Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -272,6 +272,117 @@ describe("navigation", () => {
     await page.click(".notice .undo");
     await waitForCheck(page, rev);
     assert.equal(await page.$eval("textarea.text", (a) => a.value), normalise(seed("004").text));
+    await context.close();
+  });
+});
+
+describe("bugs a new user hit", () => {
+  test("清空, a new paste, then 撤销: the new report is kept (the new text retires the undo)", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("004").text);
+    await clear(page);
+    assert.ok(await page.$(".notice .undo"), "撤销 is offered after 清空");
+    await paste(page, { "text/plain": seed("001").text });
+    assert.equal(await page.$(".notice .undo"), null, "the new paste retired 撤销");
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), normalise(seed("001").text));
+    await context.close();
+  });
+
+  test("text typed just before a reload is kept", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("002").text);
+    await page.focus("textarea.text");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("补");
+    await page.reload(); // well inside the pause before the check
+    await openApp(page);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), normalise(seed("002").text) + "补");
+    await context.close();
+  });
+
+  test("nothing was checked yet: the footer gives no check time", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await clear(page);
+    const meta = await page.$eval(".footer .meta", (e) => e.textContent);
+    assert.doesNotMatch(meta, /用时/);
+    await pasteReport(page, seed("000").text);
+    assert.match(await page.$eval(".footer .meta", (e) => e.textContent), /用时 \d+ 毫秒/);
+    await context.close();
+  });
+
+  test("the ✓ of a clean report is visible (not white on pale green)", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("000").text);
+    const colours = await page.$eval(".summary.clean .icon", (e) => {
+      const s = getComputedStyle(e);
+      return { fg: s.color, bg: s.backgroundColor, page: getComputedStyle(e.closest(".summary")).backgroundColor };
+    });
+    const rgb = (c) => c.match(/\d+(\.\d+)?/g).map(Number);
+    const luminance = (c) => {
+      const [r, g, b] = rgb(c).slice(0, 3).map((v) => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const bg = rgb(colours.bg).length === 4 && rgb(colours.bg)[3] === 0 ? colours.page : colours.bg;
+    const [hi, lo] = [luminance(colours.fg), luminance(bg)].sort((a, b) => b - a);
+    assert.ok((hi + 0.05) / (lo + 0.05) >= 3, `✓ contrast ${JSON.stringify(colours)}`);
+    await context.close();
+  });
+
+  test("seed 000: recovered cells show their value, with a legend for every cell colour", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("000").text);
+    const t07 = await page.evaluate(() =>
+      window.nianbao.check(document.querySelector("textarea.text").value).diagnostics.filter((d) => d.code === "T07"),
+    );
+    assert.equal(t07.length, 1, "the reader recovered short rows (T07)");
+    assert.equal(await page.$$eval("table.requests td.missing", (t) => t.length), 0, "no 缺 where a value was recovered");
+    const recovered = await page.$$eval("table.requests td.recovered", (t) => t.map((c) => c.textContent.trim()));
+    assert.ok(recovered.length >= 1 && recovered.every((v) => /^\d+$/.test(v)), `recovered: ${recovered}`);
+    const legend = await page.$eval(".cell-legend", (e) => e.textContent);
+    for (const word of ["红框", "黄底", "补出", "占位符"]) assert.match(legend, new RegExp(word));
+    await context.close();
+  });
+
+  test("with a finding open, the list still shows several whole findings (1366×768)", async () => {
+    const { context, page } = await newPage({ viewport: { width: 1366, height: 768 } });
+    await openApp(page);
+    await pasteReport(page, seed("003").text);
+    await page.locator(".finding").nth(0).click();
+    await page.waitForSelector(".help-card");
+    const whole = await page.$eval(".finding-list", (list) => {
+      const box = list.getBoundingClientRect();
+      return [...list.children].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+      }).length;
+    });
+    assert.ok(whole >= 3, `${whole} whole findings in view`);
+    await context.close();
+  });
+
+  test("phone: 表三's numbers are on screen beside a sticky label column, and the table says it scrolls", async () => {
+    const { context, page } = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    await openApp(page);
+    await pasteReport(page, seed("002").text);
+    const row = 'table.requests td[data-row="received"]';
+    await page.locator(row).first().scrollIntoViewIfNeeded();
+    const first = await page.$eval(row, (c) => c.getBoundingClientRect().right);
+    assert.ok(first <= 390, `the first number of 表三 is on screen (right edge ${first}px)`);
+    assert.ok(await page.isVisible(".scroll-hint"), "the scroll hint shows");
+    const label = await page.$eval("table.requests tbody th[scope=row]", (th) => {
+      th.closest(".table-scroll").scrollLeft = 300;
+      return th.getBoundingClientRect().left - th.closest(".table-scroll").getBoundingClientRect().left;
+    });
+    assert.ok(Math.abs(label) <= 1, `the label column stays at the left edge (${label}px)`);
+    await page.locator("table.requests").screenshot({ path: join(ARTIFACTS, "phone-table.png") });
     await context.close();
   });
 });

@@ -8,10 +8,11 @@ import { join } from "node:path";
 import { ARTIFACTS, DIST, launch, seeds } from "./lib.mjs";
 import { serveEmbedding } from "./server.mjs";
 
+// Free ports unless EMBED_*_PORT says otherwise: the tests run beside a `scripts/serve`.
 const ports = {
-  frame: Number(process.env.EMBED_FRAME_PORT || 8180),
-  host: Number(process.env.EMBED_HOST_PORT || 8181),
-  stranger: Number(process.env.EMBED_STRANGER_PORT || 8182),
+  frame: Number(process.env.EMBED_FRAME_PORT || 0),
+  host: Number(process.env.EMBED_HOST_PORT || 0),
+  stranger: Number(process.env.EMBED_STRANGER_PORT || 0),
 };
 const seed = (prefix) => seeds().find((s) => s.name.startsWith(prefix)).text;
 const PURPLE = "rgb(128, 0, 128)";

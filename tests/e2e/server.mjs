@@ -46,7 +46,8 @@ export function framePolicy(ancestors) {
   ].join("; ");
 }
 
-/** Serves `roots` (tried in order) on 127.0.0.1:`port` with `policy`; resolves to the server. */
+/** Serves `roots` (tried in order) on 127.0.0.1:`port` (0: a free one) with `policy` (a string, or
+ * a function called at each request); resolves to the server. */
 export function serve(port, roots, policy) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -58,7 +59,7 @@ export function serve(port, roots, policy) {
         const body = await readFile(file);
         res.writeHead(200, {
           "Content-Type": TYPES[extname(file)] || "application/octet-stream",
-          "Content-Security-Policy": policy,
+          "Content-Security-Policy": typeof policy === "function" ? policy() : policy,
           "Cache-Control": "no-store",
         });
         res.end(body);
@@ -76,18 +77,19 @@ export function serve(port, roots, policy) {
   });
 }
 
-/** The three origins of the embedding tests. */
+/** The three origins of the embedding tests; a port 0 picks a free one (the policies name the
+ * origins, so they are set once all three listen). */
 export async function serveEmbedding({ frame = 8080, host = 8081, stranger = 8082 } = {}) {
-  const origin = (port) => `http://127.0.0.1:${port}`;
+  const origins = {};
+  const origin = (server) => `http://127.0.0.1:${server.address().port}`;
   const servers = await Promise.all([
-    serve(frame, [DIST], framePolicy([origin(host), origin(stranger)])),
-    serve(host, [DIST], hostPolicy(origin(frame))),
-    serve(stranger, [FIXTURES, DIST], hostPolicy(origin(frame))),
+    serve(frame, [DIST], () => framePolicy([origins.host, origins.stranger])),
+    serve(host, [DIST], () => hostPolicy(origins.frame)),
+    serve(stranger, [FIXTURES, DIST], () => hostPolicy(origins.frame)),
   ]);
+  [origins.frame, origins.host, origins.stranger] = servers.map(origin);
   return {
-    frame: origin(frame),
-    host: origin(host),
-    stranger: origin(stranger),
+    ...origins,
     close: () => Promise.all(servers.map((s) => new Promise((ok) => s.close(ok)))),
   };
 }

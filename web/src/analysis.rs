@@ -82,6 +82,15 @@ impl Analysis {
             .zip(self.output.diagnostics.get(index))
     }
 
+    /// Every finding's UTF-16 span, in text order (for [`crate::navigate`]).
+    pub fn spans(&self) -> Vec<(usize, usize)> {
+        self.output
+            .diagnostics
+            .iter()
+            .map(|d| (d.start, d.end))
+            .collect()
+    }
+
     /// The flagged text of a diagnostic (what `setSelectionRange` selects).
     pub fn excerpt(&self, d: &Diagnostic) -> &str {
         self.text.get(d.span.start..d.span.end).unwrap_or("")

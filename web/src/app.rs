@@ -14,6 +14,7 @@ use crate::findings::{reveal_in_list, Filter, Findings};
 use crate::help_card::HelpCard;
 use crate::i18n::{severity_icon, Lang};
 use crate::js;
+use crate::navigate;
 use crate::rules_list::RulesList;
 use crate::storage;
 use crate::summary_bar::SummaryBar;
@@ -121,17 +122,23 @@ pub fn app(props: &AppProps) -> Html {
                 *r += 1;
                 *r
             };
-            if !embedded {
-                storage::save_draft(&text);
-            }
             analysis.set(Rc::new(Analysis::new(next, text)));
             active.set(None);
         })
     };
     let on_text = {
         let (draft, timer, check) = (draft.clone(), timer.clone(), check.clone());
+        let notice = notice.clone();
         Callback::from(move |(value, when): (String, When)| {
             let text = Rc::new(value);
+            // Saved at every input (a reload right after typing keeps it), checked on the pause.
+            if !embedded {
+                storage::save_draft(&text);
+            }
+            // A new text retires 撤销: undoing the old 清空 now would replace what she wrote.
+            if notice.as_ref().is_some_and(|n| n.undo.is_some()) {
+                notice.set(None);
+            }
             draft.set(text.clone());
             // Replacing the timer cancels the check it was waiting to run.
             *timer.borrow_mut() = None;
@@ -241,15 +248,7 @@ pub fn app(props: &AppProps) -> Html {
             if analysis.text.as_str() != draft.as_str() {
                 return; // offsets are for the text last checked
             }
-            let caret = caret as usize;
-            let hit = analysis
-                .output
-                .diagnostics
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.start <= caret && caret <= d.end)
-                .min_by_key(|(_, d)| d.end - d.start)
-                .map(|(i, _)| i);
+            let hit = navigate::at_caret(&analysis.spans(), caret as usize);
             if let (Some(i), Some(area)) = (hit, text_ref.get()) {
                 active.set(Some(i));
                 reveal_in_list(&area, i);
@@ -268,18 +267,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             let at = |v: Result<Option<u32>, _>| v.ok().flatten().unwrap_or(0) as usize;
             let (start, end) = (at(area.selection_start()), at(area.selection_end()));
-            let found = &analysis.output.diagnostics;
-            let next = if previous {
-                found
-                    .iter()
-                    .rposition(|d| d.start < start)
-                    .or(found.len().checked_sub(1))
-            } else {
-                found
-                    .iter()
-                    .position(|d| d.start > start || (d.start == start && d.end > end))
-                    .or((!found.is_empty()).then_some(0))
-            };
+            let next = navigate::step(&analysis.spans(), start, end, previous);
             if let Some(i) = next {
                 active.set(Some(i));
                 on_select.emit(i);
@@ -373,6 +361,7 @@ pub fn app(props: &AppProps) -> Html {
                         "粘贴年报全文，立即标出结构、表格、勾稽关系和正文中的问题。",
                         "Paste a report and see every problem in its structure, tables, sums and text at once.",
                     ) }</p>
+                    <a class="nav" href={batch_href()}>{ l.pick("批量检查", "Many reports") }</a>
                     <button type="button" class="lang" onclick={on_lang} lang={l.pick("en", "zh-CN")}
                         title={l.pick("Switch to English", "切换到中文")}>
                         { l.pick("English", "中文") }
@@ -411,10 +400,7 @@ pub fn app(props: &AppProps) -> Html {
                 <RulesList />
                 <footer class="footer">
                     <p><strong>{ l.pick("文本只在本机处理，不会上传。", "Your text is processed on this computer only and never uploaded.") }</strong></p>
-                    <p class="meta">{ match l {
-                        Lang::Zh => format!("共 {} 条检查规则 · 本次检查用时 {:.0} 毫秒 · 草稿自动保存在本浏览器中", rules_checked(), a.millis),
-                        Lang::En => format!("{} rules · checked in {:.0} ms · the draft is saved in this browser", rules_checked(), a.millis),
-                    } }</p>
+                    <p class="meta">{ footer_meta(l, &a) }</p>
                 </footer>
                 }
                 if let Some(n) = (*notice).clone() {
@@ -448,6 +434,44 @@ fn select_in_text(text_ref: &NodeRef, layer_ref: &NodeRef, start: usize, end: us
     }
 }
 
+/// 共 N 条检查规则 · 本次检查用时 … — the time only once something was checked.
+fn footer_meta(l: Lang, a: &Analysis) -> String {
+    let checked = !a.text.trim().is_empty();
+    match (l, checked) {
+        (Lang::Zh, true) => format!(
+            "共 {} 条检查规则 · 本次检查用时 {:.0} 毫秒 · 草稿自动保存在本浏览器中",
+            rules_checked(),
+            a.millis
+        ),
+        (Lang::Zh, false) => format!(
+            "共 {} 条检查规则 · 草稿自动保存在本浏览器中",
+            rules_checked()
+        ),
+        (Lang::En, true) => format!(
+            "{} rules · checked in {:.0} ms · the draft is saved in this browser",
+            rules_checked(),
+            a.millis
+        ),
+        (Lang::En, false) => format!(
+            "{} rules · the draft is saved in this browser",
+            rules_checked()
+        ),
+    }
+}
+
 fn clamp_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The batch page (web/batch): `nianbao-batch.html` beside the single file `nianbao.html`, else
+/// `batch.html` in the same folder.
+fn batch_href() -> &'static str {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    if path.ends_with("nianbao.html") {
+        "nianbao-batch.html"
+    } else {
+        "batch.html"
+    }
 }

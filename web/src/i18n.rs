@@ -41,6 +41,17 @@ impl Lang {
         }
     }
 
+    /// "2 Warnings" / "1 Error": the word after a count (Chinese has no plural).
+    pub fn severities(self, s: Severity, n: usize) -> &'static str {
+        match (self, s, n == 1) {
+            (Lang::Zh, _, _) => s.zh(),
+            (Lang::En, _, true) => self.severity(s),
+            (Lang::En, Severity::Error, false) => "Errors",
+            (Lang::En, Severity::Warning, false) => "Warnings",
+            (Lang::En, Severity::Info, false) => "Notes",
+        }
+    }
+
     /// 第三部分 / Section 3.
     pub fn section(self, number: u8) -> String {
         match self {

@@ -14,6 +14,7 @@ mod help_card;
 mod highlight;
 mod i18n;
 mod js;
+mod navigate;
 mod rules_list;
 mod storage;
 mod summary_bar;

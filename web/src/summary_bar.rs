@@ -56,7 +56,7 @@ pub fn summary_bar(props: &SummaryBarProps) -> Html {
                 if s.infos > 0 {
                     <span class="count info">{ match lang {
                         Lang::Zh => format!("另有 {} 条提示", s.infos),
-                        Lang::En => format!("{} notes", s.infos),
+                        Lang::En => format!("and {} {}", s.infos, lang.severities(Severity::Info, s.infos).to_lowercase()),
                     } }</span>
                 }
                 <span class="understood">{ a.understood(lang) }</span>
@@ -68,7 +68,7 @@ pub fn summary_bar(props: &SummaryBarProps) -> Html {
                 html! {
                     <span class={classes!("count", sev.as_str(), (n == 0).then_some("zero"))}>
                         <span class="icon" aria-hidden="true">{ severity_icon(sev) }</span>
-                        <b>{ n }</b>{ " " }{ lang.severity(sev) }
+                        <b>{ n }</b>{ " " }{ lang.severities(sev, n) }
                     </span>
                 }
             };

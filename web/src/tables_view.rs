@@ -72,9 +72,16 @@ pub fn tables_view(props: &TablesViewProps) -> Html {
         <section class="tables" aria-label={lang.pick("表格识别结果", "Tables as understood")}>
             <h2>{ lang.pick("表格识别结果", "Tables as understood") }</h2>
             <p class="hint">{ lang.pick(
-                "按国家模板排列检查器读到的数字。点击单元格可在原文中定位；红框单元格涉及勾稽关系错误。",
-                "The numbers as read, in the official layout. Click a cell to find it in the text; red cells are involved in an arithmetic error.",
+                "按国家模板排列检查器读到的数字。点击单元格可在原文中定位。",
+                "The numbers as read, in the official layout. Click a cell to find it in the text.",
             ) }</p>
+            <ul class="cell-legend">
+                <li><span class="key flagged">{ "12" }</span>{ lang.pick("红框：涉及勾稽关系错误（下方为应填的数）", "red frame: part of a sum that does not add up (the value it should have below)") }</li>
+                <li><span class="key missing">{ lang.pick("缺", "none") }</span>{ lang.pick("黄底：空白、缺格或不是数字，不参与计算", "yellow: blank, missing or not a number; left out of the sums") }</li>
+                <li><span class="key recovered">{ "0" }</span>{ lang.pick("蓝色虚线：原文少一格，已按模板和勾稽关系补出", "blue dashes: the row was a cell short; recovered from the template and the sums") }</li>
+                <li><span class="key placeholder">{ "0" }</span>{ lang.pick("斜体：原文为“-”“/”等占位符，按 0 计", "italic: a placeholder such as “-”, read as 0") }</li>
+            </ul>
+            <p class="scroll-hint" aria-hidden="true">{ lang.pick("表格较宽，可左右滑动查看 ⇆", "Wide tables: swipe sideways to see every column ⇆") }</p>
             { table(TableKind::Active) }
             { table(TableKind::Requests) }
             { table(TableKind::Reviews) }
@@ -176,9 +183,17 @@ impl Grid<'_> {
                 lang.pick("空", "blank").to_string(),
                 lang.pick("空白单元格", "blank cell"),
             ),
-            ("missing", _) => (
+            // The row was one cell short and the reader recovered this one (T07).
+            ("missing", Some(v)) => (
+                show(v),
+                lang.pick(
+                    "原文此行少一格，已按模板和勾稽关系补出",
+                    "this row was one cell short; the value was recovered from the template and the sums",
+                ),
+            ),
+            ("missing", None) => (
                 lang.pick("缺", "none").to_string(),
-                lang.pick("此处缺少单元格", "no cell here"),
+                lang.pick("此处缺少单元格，未能补出", "no cell here, and none could be recovered"),
             ),
             ("placeholder", v) => (
                 v.map(show).unwrap_or_default(),
@@ -199,8 +214,10 @@ impl Grid<'_> {
             let (on_select_span, start, end) = (self.on_select_span.clone(), c.start, c.end);
             Callback::from(move |_: MouseEvent| on_select_span.emit((start, end)))
         };
+        let recovered = c.kind == "missing" && c.value.is_some();
+        let kind = if recovered { "recovered" } else { c.kind };
         html! {
-            <td class={classes!("cell", c.kind, flag.is_some().then_some("flagged"))} {title} {colspan}
+            <td class={classes!("cell", kind, flag.is_some().then_some("flagged"))} {title} {colspan}
                 data-row={c.row} data-column={c.column}>
                 <button type="button" {onclick}>
                     { text }
@@ -284,7 +301,7 @@ impl Grid<'_> {
             .into_iter()
             .flat_map(|def| {
                 let head = group(def.key).map(|g| {
-                    html! { <tr class="group"><th colspan={width.to_string()} scope="rowgroup">{ g }</th></tr> }
+                    html! { <tr class="group"><th colspan={width.to_string()} scope="rowgroup"><span class="group-label">{ g }</span></th></tr> }
                 });
                 head.into_iter().chain(std::iter::once(self.row(def)))
             });

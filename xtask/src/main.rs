@@ -25,6 +25,9 @@ const GZIP_BUDGET: usize = 300 * 1024;
 const PKG_GZIP_BUDGET: usize = 150 * 1024;
 const CRATE: &str = "nianbao-web";
 const WASM_NAME: &str = "nianbao_web";
+/// The batch page's crate (web/batch) and its wasm.
+const BATCH_CRATE: &str = "nianbao-batch-web";
+const BATCH_WASM_NAME: &str = "nianbao_batch";
 /// Files of `web/static/` copied into `dist/`.
 const STATIC_FILES: &[&str] = &[
     "index.html",
@@ -150,6 +153,7 @@ fn build(dev: bool) -> Result {
         write(&dist.join(name), read(&root.join("web").join(name))?)?;
     }
     single_file(&dist, &glue, &wasm_bytes)?;
+    batch(&root, &dist, dev)?;
     // Which build this is, for scripts/e2e (which tests and times the optimised one).
     write(
         &dist.join("BUILD"),
@@ -272,9 +276,68 @@ fn optimise(root: &Path, wasm: &Path) -> Result {
     }
 }
 
+/// The batch page (web/batch): its own wasm, so that the checker's stays within its budget;
+/// `dist/batch.html` and the single file `dist/nianbao-batch.html`.
+fn batch(root: &Path, dist: &Path, dev: bool) -> Result {
+    let wasm = build_wasm(root, BATCH_CRATE, BATCH_CRATE, dev)?;
+    run(Command::new("wasm-bindgen")
+        .arg(&wasm)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            BATCH_WASM_NAME,
+            "--out-dir",
+        ])
+        .arg(dist))?;
+    let bg = dist.join(format!("{BATCH_WASM_NAME}_bg.wasm"));
+    if !dev {
+        optimise(root, &bg)?;
+    }
+    let wasm_bytes =
+        std::fs::read(&bg).map_err(|e| format!("cannot read {}: {e}", bg.display()))?;
+    let glue = read(&dist.join(format!("{BATCH_WASM_NAME}.js")))?;
+    let statics = root.join("web").join("batch").join("static");
+    for name in ["batch.html", "batch-loader.js"] {
+        write(&dist.join(name), read(&statics.join(name))?)?;
+    }
+    single_page(
+        dist,
+        "batch.html",
+        "batch-loader.js",
+        "nianbao-batch.html",
+        &glue,
+        &wasm_bytes,
+    )?;
+    let gz = gzip_len(&wasm_bytes)?;
+    println!(
+        "batch wasm: {} raw, {} gzip (budget {})",
+        kib(wasm_bytes.len()),
+        kib(gz),
+        kib(GZIP_BUDGET)
+    );
+    if !dev && gz > GZIP_BUDGET {
+        return Err(format!("batch wasm is {} gzip, over the budget", kib(gz)));
+    }
+    Ok(())
+}
+
 /// `dist/nianbao.html`: index.html with the CSS, the helpers, the glue and the wasm inlined.
 fn single_file(dist: &Path, glue: &str, wasm: &[u8]) -> Result {
-    let index = read(&dist.join("index.html"))?;
+    single_page(dist, "index.html", "loader.js", "nianbao.html", glue, wasm)
+}
+
+/// One page (`page`, which loads `loader`) as the single file `out`.
+fn single_page(
+    dist: &Path,
+    page: &str,
+    loader: &str,
+    out: &str,
+    glue: &str,
+    wasm: &[u8],
+) -> Result {
+    let index = read(&dist.join(page))?;
     let css = read(&dist.join("style.css"))?;
     let helpers = read(&dist.join("helpers.js"))?;
     // The glue's default export is the async init; inside one module we call it by a local name.
@@ -297,26 +360,26 @@ fn single_file(dist: &Path, glue: &str, wasm: &[u8]) -> Result {
     );
     let replacements = [
         (
-            r#"<link rel="stylesheet" href="style.css">"#,
+            r#"<link rel="stylesheet" href="style.css">"#.to_string(),
             format!("<style>\n{css}</style>"),
         ),
         (
-            r#"<script src="helpers.js"></script>"#,
+            r#"<script src="helpers.js"></script>"#.to_string(),
             format!("<script>\n{}</script>", script_safe(&helpers)),
         ),
         (
-            r#"<script type="module" src="loader.js"></script>"#,
+            format!(r#"<script type="module" src="{loader}"></script>"#),
             format!(
                 "<script type=\"module\">\n{}</script>",
                 script_safe(&module)
             ),
         ),
         (
-            r#"<link rel="manifest" href="manifest.webmanifest">"#,
+            r#"<link rel="manifest" href="manifest.webmanifest">"#.to_string(),
             String::new(),
         ),
         (
-            r#"<link rel="icon" href="icon.svg">"#,
+            r#"<link rel="icon" href="icon.svg">"#.to_string(),
             format!(
                 r#"<link rel="icon" href="data:image/svg+xml;base64,{}">"#,
                 base64(read(&dist.join("icon.svg"))?.as_bytes())
@@ -325,12 +388,12 @@ fn single_file(dist: &Path, glue: &str, wasm: &[u8]) -> Result {
     ];
     let mut html = index;
     for (from, to) in replacements {
-        if !html.contains(from) {
-            return Err(format!("index.html lacks `{from}`"));
+        if !html.contains(from.as_str()) {
+            return Err(format!("{page} lacks `{from}`"));
         }
-        html = html.replace(from, &to);
+        html = html.replace(from.as_str(), &to);
     }
-    write(&dist.join("nianbao.html"), html)
+    write(&dist.join(out), html)
 }
 
 /// Keeps inlined script text from closing its `<script>` element.

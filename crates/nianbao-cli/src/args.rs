@@ -1,154 +1,211 @@
-//! The command line, parsed by hand: `nianbao check [--format text|json] [--disable CODE,...]
-//! PATH...`, `nianbao rules [--format text|json]`, `--help`, `--version`.
+//! The command line (clap derive). Every help text is in Chinese and English, the clerk's
+//! language first; usage errors exit with 2.
 
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use nianbao_core::Code;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+const TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+用法 / Usage: {usage}
+
+{all-args}{after-help}";
+
+const AFTER: &str = "\
+示例 / Examples:
+  nianbao check 报告.docx
+  nianbao check 下属单位/ --format summary --output 汇总.csv
+  nianbao check 下属单位/ --format sarif --output 结果.sarif
+  nianbao tables 下属单位/ --format csv --output 表格汇总.csv
+  nianbao compare 2022年报告.txt 2023年报告.txt
+  nianbao completions bash > /etc/bash_completion.d/nianbao
+
+退出码 / Exit codes:
+  0  没有错误级别的问题 / no error-level finding
+  1  至少一个错误 / at least one error
+  2  有文件无法读取或命令行有误 / a file could not be read, or bad usage";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "nianbao — 政府信息公开工作年度报告检查工具\nnianbao — checks annual reports on open government information",
+    help_template = TEMPLATE,
+    after_help = AFTER,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "命令 / Commands",
+    next_help_heading = "选项 / Options",
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// 显示帮助 / Print help
+    #[arg(short, long, action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// 显示版本 / Print the version
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查报告（可一次检查整个文件夹）/ Check reports (a whole folder at once)
+    #[command(help_template = TEMPLATE, after_help = AFTER)]
+    Check(CheckArgs),
+    /// 对比同一单位的上年和本年报告（Y01–Y03）/ Compare last year's report with this year's
+    #[command(help_template = TEMPLATE)]
+    Compare(CompareArgs),
+    /// 汇总：多份报告的表格数据，每份一行，末行合计 / The tables of many reports, one row each, and a total
+    #[command(help_template = TEMPLATE)]
+    Tables(TablesArgs),
+    /// 列出全部规则代码、级别和标题 / List every rule code, severity and title
+    #[command(help_template = TEMPLATE, next_help_heading = "选项 / Options")]
+    Rules {
+        /// 输出格式 / Output format
+        #[arg(long, short, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// 生成命令行补全脚本 / Print a shell completion script
+    #[command(help_template = TEMPLATE)]
+    Completions {
+        /// bash、zsh、fish 或 powershell
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+/// What every batch command shares: output, progress, rules.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "选项 / Options")]
+pub struct Common {
+    /// 写入文件而不是标准输出 / Write to FILE instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// 不显示进度条 / No progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// 不运行这些规则（逗号分隔，可重复）/ Rules not to run (comma-separated, repeatable)
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',', value_parser = parse_code)]
+    pub disable: Vec<Code>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "选项 / Options")]
+pub struct CheckArgs {
+    /// 文件或文件夹（递归查找 .txt、.html、.htm、.docx，按路径排序）；“-”表示标准输入。
+    /// 编码：UTF-8、带 BOM 的 UTF-16，其余按 GB18030 读取。/ Files or folders (searched
+    /// recursively for .txt, .html, .htm and .docx, in path order); "-" reads standard input.
+    /// Encodings: UTF-8, UTF-16 with BOM, otherwise GB18030.
+    #[arg(
+        required = true,
+        value_name = "PATH",
+        help_heading = "参数 / Arguments"
+    )]
+    pub paths: Vec<String>,
+    /// 输出格式：text 逐条列出；json（rules.md）；sarif 2.1.0；csv 问题清单（带 BOM，Excel/WPS 可直接打开）；
+    /// summary 每份报告一行 / Output format: text; json (rules.md); sarif 2.1.0; csv of findings
+    /// (with BOM, opens in Excel and WPS); summary, one row per report
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "选项 / Options")]
+pub struct CompareArgs {
+    /// 上年报告 / Last year's report
+    #[arg(value_name = "LAST", help_heading = "参数 / Arguments")]
+    pub last: String,
+    /// 本年报告 / This year's report
+    #[arg(value_name = "THIS", help_heading = "参数 / Arguments")]
+    pub this: String,
+    /// 输出格式 / Output format
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "选项 / Options")]
+pub struct TablesArgs {
+    /// 文件或文件夹 / Files or folders
+    #[arg(
+        required = true,
+        value_name = "PATH",
+        help_heading = "参数 / Arguments"
+    )]
+    pub paths: Vec<String>,
+    /// 输出格式：csv（带 BOM）或 json / Output format: csv (with BOM) or json
+    #[arg(long, short, value_enum, default_value_t = TablesFormat::Csv)]
+    pub format: TablesFormat,
+    /// 按哪一版模板汇总；另一版的报告列出但不计入 / The template summed; reports of the other
+    /// are listed, not summed
+    #[arg(long, value_enum, default_value_t = TemplateArg::T2021)]
+    pub template: TemplateArg,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Csv,
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
     Text,
     Json,
 }
 
-#[derive(Debug, PartialEq)]
-pub enum Command {
-    Check {
-        format: Format,
-        disabled: Vec<Code>,
-        paths: Vec<String>,
-    },
-    Rules {
-        format: Format,
-    },
-    Help,
-    Version,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TablesFormat {
+    Csv,
+    Json,
 }
 
-pub const USAGE: &str = "\
-nianbao — 政府信息公开工作年度报告检查工具
-nianbao — checks annual reports on open government information
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateArg {
+    #[value(name = "2021")]
+    T2021,
+    #[value(name = "2019")]
+    T2019,
+}
 
-用法 / Usage:
-  nianbao check [--format text|json] [--disable CODE,...] PATH...
-  nianbao rules [--format text|json]
-  nianbao --help | --version
-
-check   检查报告。PATH 可以是文件或文件夹（递归查找 .txt、.html、.htm）；\"-\" 表示标准输入。
-        Checks reports. PATH is a file or a folder (searched recursively for .txt,
-        .html, .htm); \"-\" reads standard input. Encodings: UTF-8 (with or without
-        BOM), UTF-16 with BOM, otherwise GB18030.
-rules   列出全部规则代码、级别和标题。Lists every rule code, severity and title.
-
-选项 / Options:
-  --format text|json   输出格式，默认 text。Output format (default: text).
-  --disable CODE,...   不运行这些规则（可重复）。Rules not to run (repeatable).
-  -h, --help           显示帮助。Show this help.
-  -V, --version        显示版本。Show the version.
-
-退出码 / Exit codes:
-  0  没有错误 / no error
-  1  至少一个错误级别的问题 / at least one error-level finding
-  2  有文件无法读取或命令行有误 / a file could not be read, or bad usage
-";
-
-/// Parses the arguments after the program name. Errors are messages for stderr (exit 2).
-pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
-    let mut args = args.into_iter();
-    let Some(first) = args.next() else {
-        return Ok(Command::Help);
-    };
-    let sub = match first.as_str() {
-        "-h" | "--help" | "help" => return Ok(Command::Help),
-        "-V" | "--version" | "version" => return Ok(Command::Version),
-        "check" | "rules" => first,
-        other => {
-            return Err(format!(
-                "未知命令“{other}”（unknown command `{other}`）；可用 check、rules、--help"
-            ))
-        }
-    };
-    let mut format = Format::Text;
-    let mut disabled = Vec::new();
-    let mut paths = Vec::new();
-    let mut only_paths = false;
-    while let Some(arg) = args.next() {
-        if only_paths || arg == "-" || !arg.starts_with('-') {
-            paths.push(arg);
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("{name} 需要一个值（{name} needs a value）"))
-        };
-        match name.as_str() {
-            "--" => only_paths = true,
-            "-h" | "--help" => return Ok(Command::Help),
-            "-V" | "--version" => return Ok(Command::Version),
-            "--format" | "-f" => {
-                format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    other => {
-                        return Err(format!(
-                            "--format 只能是 text 或 json，而不是“{other}”\
-                             （--format must be text or json, not `{other}`）"
-                        ))
-                    }
-                }
-            }
-            "--disable" if sub == "check" => {
-                for code in value("--disable")?
-                    .split(',')
-                    .filter(|c| !c.trim().is_empty())
-                {
-                    match Code::parse(code) {
-                        Some(c) => disabled.push(c),
-                        None => {
-                            return Err(format!(
-                                "未知的规则代码“{}”（unknown rule code `{}`）；\
-                                 运行 `nianbao rules` 查看全部代码",
-                                code.trim(),
-                                code.trim()
-                            ))
-                        }
-                    }
-                }
-            }
-            _ => return Err(format!("未知选项“{arg}”（unknown option `{arg}`）")),
-        }
-    }
-    if sub == "rules" {
-        if !paths.is_empty() {
-            return Err("rules 不接受路径（rules takes no path）".to_string());
-        }
-        return Ok(Command::Rules { format });
-    }
-    if paths.is_empty() {
-        return Err("请给出要检查的文件或文件夹（no PATH given）".to_string());
-    }
-    Ok(Command::Check {
-        format,
-        disabled,
-        paths,
+fn parse_code(s: &str) -> Result<Code, String> {
+    Code::parse(s.trim()).ok_or_else(|| {
+        format!(
+            "未知的规则代码“{0}”，运行 `nianbao rules` 查看全部代码 (unknown rule code `{0}`)",
+            s.trim()
+        )
     })
 }
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+    use clap::CommandFactory;
 
-    fn p(args: &[&str]) -> Result<Command, String> {
-        parse(args.iter().map(|s| s.to_string()))
+    fn p(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("nianbao").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn parses_check_with_options_in_both_spellings() {
-        let c = p(&[
+        let Command::Check(c) = p(&[
             "check",
             "--format=json",
             "a.txt",
@@ -156,42 +213,52 @@ mod tests {
             "A01,x01",
             "dir",
         ])
-        .unwrap();
-        assert_eq!(
-            c,
-            Command::Check {
-                format: Format::Json,
-                disabled: vec![Code::A01, Code::X01],
-                paths: vec!["a.txt".into(), "dir".into()],
-            }
-        );
-        let c = p(&["check", "--format", "text", "--", "--odd-name"]).unwrap();
-        assert!(
-            matches!(c, Command::Check { format: Format::Text, ref paths, .. }
-            if paths == &vec!["--odd-name".to_string()])
-        );
+        .unwrap()
+        .command
+        else {
+            panic!("not check")
+        };
+        assert_eq!(c.format, Format::Json);
+        assert_eq!(c.common.disable, vec![Code::A01, Code::X01]);
+        assert_eq!(c.paths, vec!["a.txt".to_string(), "dir".into()]);
+        let Command::Check(c) = p(&["check", "-f", "sarif", "--", "--odd-name"])
+            .unwrap()
+            .command
+        else {
+            panic!("not check")
+        };
+        assert_eq!(c.format, Format::Sarif);
+        assert_eq!(c.paths, vec!["--odd-name".to_string()]);
     }
 
     #[test]
     fn rejects_bad_usage() {
-        assert!(p(&["check"]).is_err());
-        assert!(p(&["check", "--format", "xml", "a"]).is_err());
-        assert!(p(&["check", "--disable", "Z99", "a"]).is_err());
-        assert!(p(&["check", "--format"]).is_err());
-        assert!(p(&["frobnicate"]).is_err());
-        assert!(p(&["rules", "x"]).is_err());
+        for bad in [
+            &["check"][..],
+            &["check", "--format", "xml", "a"],
+            &["check", "--disable", "Z99", "a"],
+            &["check", "--format"],
+            &["frobnicate"],
+            &["rules", "x"],
+            &["compare", "a"],
+            &["completions", "tcsh"],
+        ] {
+            assert!(p(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
-    fn help_version_and_rules() {
-        assert_eq!(p(&[]).unwrap(), Command::Help);
-        assert_eq!(p(&["--version"]).unwrap(), Command::Version);
-        assert_eq!(p(&["check", "--help"]).unwrap(), Command::Help);
+    fn tables_and_compare() {
+        let Command::Tables(t) = p(&["tables", "d", "--template", "2019"]).unwrap().command else {
+            panic!("not tables")
+        };
         assert_eq!(
-            p(&["rules", "--format", "json"]).unwrap(),
-            Command::Rules {
-                format: Format::Json
-            }
+            (t.format, t.template),
+            (TablesFormat::Csv, TemplateArg::T2019)
         );
+        assert!(matches!(
+            p(&["compare", "a", "b", "-q"]).unwrap().command,
+            Command::Compare(CompareArgs { ref last, ref this, .. }) if last == "a" && this == "b"
+        ));
     }
 }

@@ -31,6 +31,26 @@ impl Input {
     }
 }
 
+/// Reads one input as text: a .docx by its paragraphs and table rows, other bytes by their
+/// encoding (see `decode`). Returns the text and how it was read.
+pub fn read_text(input: &Input) -> Result<(String, &'static str), Problem> {
+    let problem = |message: String| Problem {
+        path: input.display(),
+        message,
+    };
+    let bytes = input.read().map_err(|e| problem(io_message(&e)))?;
+    if bytes.starts_with(b"PK\x03\x04") {
+        return nianbao_core::docx::docx_to_text(&bytes)
+            .map(|text| (text, "DOCX"))
+            .map_err(|e| problem(e.to_string()));
+    }
+    if let Some(why) = crate::decode::unsupported(&bytes) {
+        return Err(problem(why.to_string()));
+    }
+    let decoded = crate::decode::decode(&bytes);
+    Ok((decoded.text, decoded.encoding))
+}
+
 /// A path that could not be used, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

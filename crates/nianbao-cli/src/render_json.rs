@@ -1,6 +1,7 @@
 //! `--format json`: one document `{ "files": [ { "path", "report", "diagnostics", "summary" } ] }`
-//! as rules.md describes, offsets in characters. Files that could not be read are listed under
-//! `"unreadable"` (only present when there are some), so the document stays well formed.
+//! as rules.md describes, offsets in characters, written file by file (`check.rs`). Findings
+//! across reports follow under `"across"` and files that could not be read under
+//! `"unreadable"` (each only present when there are some), so the document stays well formed.
 
 use nianbao_core::output::Output;
 use serde::Serialize;
@@ -14,30 +15,11 @@ pub struct FileOut {
     pub output: Output,
 }
 
+/// A file that could not be read, in the JSON document's `unreadable` list.
 #[derive(Serialize)]
 pub struct Unreadable {
     pub path: String,
     pub message: String,
-}
-
-#[derive(Serialize)]
-pub struct Document {
-    pub files: Vec<FileOut>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub unreadable: Vec<Unreadable>,
-}
-
-/// The document as pretty-printed JSON, with a final newline.
-pub fn render(doc: &Document) -> String {
-    let mut s = serde_json::to_string_pretty(doc).unwrap_or_else(|e| {
-        // Serialising plain data cannot fail; say so in JSON if it ever does.
-        format!(
-            "{{\"error\": {}}}",
-            serde_json::Value::String(e.to_string())
-        )
-    });
-    s.push('\n');
-    s
 }
 
 /// `nianbao rules --format json`: every rule's registry entry.

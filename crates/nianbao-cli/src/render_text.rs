@@ -41,6 +41,10 @@ impl Style {
     pub fn heading(self, s: &str) -> String {
         self.bold(s)
     }
+    /// A heading on a line of its own, with a blank line after it.
+    pub fn heading_line(self, s: &str) -> String {
+        format!("{}\n\n", self.bold(s))
+    }
     fn gutter(self, s: &str) -> String {
         self.paint("1;34", s)
     }
@@ -282,7 +286,8 @@ fn snippet(line: &str, marks: &[Mark]) -> (String, String) {
     let (mut lo, mut hi) = (0, total.max(last));
     if total > MAX_WIDTH {
         lo = first.saturating_sub(LEAD);
-        hi = (lo + MAX_WIDTH).max(last).min(total.max(last));
+        // A mark longer than the window is cut with the line (a whole long paragraph).
+        hi = (lo + MAX_WIDTH).min(total.max(last));
         if hi - lo < MAX_WIDTH {
             lo = hi.saturating_sub(MAX_WIDTH).min(first);
         }
@@ -425,6 +430,28 @@ mod tests {
         // The caret is under 目标: the display width up to 目 equals the caret column.
         let upto = before.find('目').unwrap();
         assert_eq!(width(&before[..upto]), caret);
+    }
+
+    #[test]
+    fn a_mark_over_a_whole_long_line_is_cut_with_it() {
+        let line = "长".repeat(300);
+        let (src, under) = snippet(
+            &line,
+            &[Mark {
+                from: 0,
+                to: 600,
+                primary: true,
+            }],
+        );
+        assert!(
+            src.ends_with("...") && width(&src) <= MAX_WIDTH + 3,
+            "{src}"
+        );
+        assert!(
+            under.trim_end().len() <= MAX_WIDTH,
+            "{}",
+            under.trim_end().len()
+        );
     }
 
     fn render(text: &str, d: &Diagnostic) -> String {

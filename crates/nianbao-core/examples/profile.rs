@@ -27,7 +27,7 @@ fn main() {
     let t = Instant::now();
     for _ in 0..n {
         std::hint::black_box(nianbao_core::dates::report_year(&view.text));
-        std::hint::black_box(nianbao_core::meta::issuer(&view.text));
+        std::hint::black_box(nianbao_core::issuer::find(&view.text));
         std::hint::black_box(nianbao_core::dates::signature_date(&view.text));
     }
     println!("meta      {:?}", t.elapsed() / n);

@@ -62,7 +62,7 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
     tables.reviews = read(TableKind::Reviews, false);
     let report = Report {
         year,
-        issuer: meta::issuer(&view.text).map(|(n, a, b)| meta::found(&view, n, a, b)),
+        issuer: crate::issuer::find(&view.text).map(|(n, a, b)| meta::found(&view, n, a, b)),
         template,
         mixed_template: evidence.mixed(),
         sections: found.iter().map(|(s, _)| s.clone()).collect(),
@@ -70,7 +70,11 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         signature_date: dates::signature_date(&view.text)
             .map(|(d, a, b)| meta::found(&view, d, a, b)),
         html: view.html,
+        extent: crate::extent::Extent::default(),
     };
+    let mut report = report;
+    report.extent = crate::extent::find(&view, &report, found.first().map(|(_, r)| r.start));
+    let narrative = crate::narrative::read(&view, &report);
     let ctx = Context {
         text,
         view: &view,
@@ -78,8 +82,7 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         compact: &compact,
         evidence: &evidence,
         section_ranges: found.iter().map(|(s, r)| (s.number, r.clone())).collect(),
-        prose: std::cell::OnceCell::new(),
-        claims: std::cell::OnceCell::new(),
+        narrative: &narrative,
     };
     let mut diagnostics = rules::run(&ctx, options);
     diagnostics.sort_by(|a, b| {

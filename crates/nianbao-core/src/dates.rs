@@ -104,15 +104,13 @@ pub fn report_year(text: &str) -> Option<(i32, usize, usize)> {
     body_year(text)
 }
 
-/// The year most often written at the start of a sentence or paragraph in the body.
-pub fn body_year(text: &str) -> Option<(i32, usize, usize)> {
-    let mut counts: Vec<(i32, usize, usize, usize)> = Vec::new(); // year, weight, first start, end
+/// Years the text talks about, by weight: a year starting a sentence or paragraph weighs 2,
+/// elsewhere 1; years of full dates (signatures, deadlines) do not count. (year, weight, first
+/// start, end), heaviest first, then first written.
+pub fn year_weights(text: &str) -> Vec<(i32, usize, usize, usize)> {
+    let mut counts: Vec<(i32, usize, usize, usize)> = Vec::new();
     for (y, s, e) in years(text) {
-        if !(2000..=2100).contains(&y) {
-            continue;
-        }
-        // A full date is a signature or deadline, not the report's subject.
-        if date_at(text, s).is_some() {
+        if !(2000..=2100).contains(&y) || date_at(text, s).is_some() {
             continue;
         }
         let prev = text
@@ -132,10 +130,25 @@ pub fn body_year(text: &str) -> Option<(i32, usize, usize)> {
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts.first().map(|&(y, _, s, e)| (y, s, e))
+    counts
 }
 
-/// The signature date: the last full date, when it stands in the last lines of the text.
+/// The year most often written at the start of a sentence or paragraph in the body.
+pub fn body_year(text: &str) -> Option<(i32, usize, usize)> {
+    year_weights(text).first().map(|&(y, _, s, e)| (y, s, e))
+}
+
+/// Words right before a date that put it inside a sentence (a period, a deadline), never a
+/// signature.
+const IN_SENTENCE: &[&str] = &[
+    "至", "到", "自", "起", "截至", "截止", "于", "为", "是", "从", "止", "-", "~", "—",
+];
+
+/// The signature date: a full date (`2022年1月14日`, `二〇二二年一月十四日`) that closes the text —
+/// the last thing on its line, in the last lines, with at most a short line after it — on its
+/// own line, after the issuer's name (`某某街道办事处 2022年1月14日`), or right after the last
+/// sentence of a one-line paste. A date inside a sentence (`统计期限为…至12月31日`, `截至…`) is
+/// never the signature, however near the end it stands.
 pub fn signature_date(text: &str) -> Option<(Date, usize, usize)> {
     let trimmed = text.trim_end();
     let mut tail_start = trimmed.len();
@@ -153,15 +166,164 @@ pub fn signature_date(text: &str) -> Option<(Date, usize, usize)> {
     let mut last = None;
     for (_, s, _) in years(tail) {
         if let Some((d, end)) = date_at(tail, s) {
-            last = Some((d, tail_start + s, tail_start + end));
+            last = Some((d, s, end));
         }
     }
-    last
+    if let Some(c) = chinese_dates(tail).into_iter().next_back() {
+        if last.is_none_or(|l: (Date, usize, usize)| c.1 > l.1) {
+            last = Some(c);
+        }
+    }
+    let (d, s, e) = last?;
+    // After it: the end of its line, then at most one short line (`（此件公开发布）`).
+    let after = tail.get(e..).unwrap_or("");
+    let (same_line, rest) = after.split_once('\n').unwrap_or((after, ""));
+    if !same_line
+        .trim()
+        .chars()
+        .all(|c| matches!(c, ')' | '）' | '。' | '.' | ' '))
+    {
+        return None;
+    }
+    let rest_lines: Vec<&str> = rest.lines().filter(|l| !l.trim().is_empty()).collect();
+    if rest_lines.len() > 1 || rest_lines.iter().any(|l| l.trim().chars().count() > 20) {
+        return None;
+    }
+    // Before it on its line: nothing, a name, or the last sentence and a name.
+    let line_start = tail
+        .get(..s)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let before = tail.get(line_start..s).unwrap_or("");
+    let name = before
+        .rsplit(['。', ';', '!', '?', '；'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if IN_SENTENCE.iter().any(|w| name.ends_with(w))
+        || name.chars().count() > 30
+        || name.contains([',', '，', ':', '：', '、'])
+    {
+        return None;
+    }
+    Some((d, tail_start + s, tail_start + e))
+}
+
+/// A digit of a date written in Chinese numerals.
+fn cn_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '○' | '零' | 'O' | '0' => Some(0),
+        _ => crate::chars::chinese_digit(c)
+            .filter(|&d| d <= 9)
+            .map(u32::from),
+    }
+}
+
+/// `十四` → 14, `十` → 10, `二十` → 20, `三十一` → 31, `一` → 1.
+fn cn_number(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [a] if *a != '十' => cn_digit(*a),
+        ['十'] => Some(10),
+        ['十', b] => Some(10 + cn_digit(*b)?),
+        [a, '十'] => Some(cn_digit(*a)? * 10),
+        [a, '十', b] => Some(cn_digit(*a)? * 10 + cn_digit(*b)?),
+        _ => None,
+    }
+}
+
+/// Dates written in Chinese numerals (`二〇二二年一月十四日`): (date, start, end), in order.
+pub fn chinese_dates(text: &str) -> Vec<(Date, usize, usize)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('年') {
+        let head = text.get(..at).unwrap_or("");
+        let digits: Vec<(usize, char)> = head.char_indices().rev().take(4).collect();
+        if digits.len() < 4
+            || !digits
+                .iter()
+                .all(|&(_, c)| cn_digit(c).is_some() && c != '0' && c != 'O')
+        {
+            continue;
+        }
+        let start = digits.last().map_or(at, |&(i, _)| i);
+        let year = digits
+            .iter()
+            .rev()
+            .fold(0u32, |y, &(_, c)| y * 10 + cn_digit(c).unwrap_or(0));
+        let rest = text.get(at + '年'.len_utf8()..).unwrap_or("");
+        let Some((m, r)) = rest.split_once('月') else {
+            continue;
+        };
+        let Some((d, _)) = r.split_once('日') else {
+            continue;
+        };
+        let (Some(month), Some(day)) = (cn_number(m), cn_number(d)) else {
+            continue;
+        };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1990..=2100).contains(&year)
+        {
+            continue;
+        }
+        let end = at + '年'.len_utf8() + m.len() + '月'.len_utf8() + d.len() + '日'.len_utf8();
+        out.push((
+            Date {
+                year: year as i32,
+                month,
+                day,
+            },
+            start,
+            end,
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sig(t: &str) -> Option<(i32, u32, u32)> {
+        signature_date(t).map(|(d, _, _)| (d.year, d.month, d.day))
+    }
+
+    #[test]
+    fn signatures_close_the_text() {
+        assert_eq!(
+            sig("六、其他\n无。\n某某镇人民政府\n2023年1月10日\n"),
+            Some((2023, 1, 10))
+        );
+        assert_eq!(
+            sig("六、其他 无。 某某镇人民政府 2023年1月10日"),
+            Some((2023, 1, 10))
+        );
+        assert_eq!(
+            sig("六、其他\n无。\n某某局\n二〇二三年一月十日\n（此件公开发布）\n"),
+            Some((2023, 1, 10))
+        );
+        assert_eq!(sig("某某区审计局  2023年2月1日"), Some((2023, 2, 1)));
+    }
+
+    #[test]
+    fn dates_inside_sentences_are_no_signature() {
+        for t in [
+            "报告中所列数据统计期限为2022年1月1日到12月31日。一、总体情况 2022年,我镇加强领导。",
+            "统计期限自2022年1月1日至2022年12月31日",
+            "本报告数据截至2022年12月31日",
+            "2023年3月1日起施行《办法》,全年公开信息30条。",
+            "六、其他\n计划于2023年6月30日前完成整改,并继续加强培训,不断提升公开质量,确保取得实效。",
+        ] {
+            assert_eq!(sig(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn chinese_numeral_dates() {
+        let d: Vec<_> = chinese_dates("二〇二二年一月十四日 二○二三年十二月三十一日 一二三年")
+            .into_iter()
+            .map(|(d, _, _)| (d.year, d.month, d.day))
+            .collect();
+        assert_eq!(d, vec![(2022, 1, 14), (2023, 12, 31)]);
+    }
 
     #[test]
     fn signature_dates() {

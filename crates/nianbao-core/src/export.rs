@@ -36,7 +36,8 @@ impl From<&DiagnosticOut> for Finding {
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// One CSV field, quoted when it holds a comma, a quote or a line break.
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -101,30 +102,7 @@ pub fn sarif(file: &str, findings: &[Finding], offsets: Offsets) -> Sarif {
             }
         })
         .collect();
-    let results = findings
-        .iter()
-        .map(|f| SarifResult {
-            rule_id: f.code.clone(),
-            rule_index: ALL_CODES.iter().position(|c| c.as_str() == f.code),
-            level: sarif_level(&f.severity),
-            message: Text {
-                text: f.message.clone(),
-            },
-            locations: vec![Location {
-                physical_location: Physical {
-                    artifact_location: Artifact {
-                        uri: file.to_string(),
-                    },
-                    region: Region {
-                        start_line: f.line,
-                        start_column: f.column,
-                        char_offset: f.start,
-                        char_length: f.end.saturating_sub(f.start),
-                    },
-                },
-            }],
-        })
-        .collect();
+    let results = findings.iter().map(|f| sarif_result(file, f)).collect();
     Sarif {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -141,6 +119,31 @@ pub fn sarif(file: &str, findings: &[Finding], offsets: Offsets) -> Sarif {
                 Offsets::Chars => "unicodeCodePoints",
             },
             results,
+        }],
+    }
+}
+
+/// One finding of `file` as a SARIF result (the batch export adds related locations to it).
+pub fn sarif_result(file: &str, f: &Finding) -> SarifResult {
+    SarifResult {
+        rule_id: f.code.clone(),
+        rule_index: ALL_CODES.iter().position(|c| c.as_str() == f.code),
+        level: sarif_level(&f.severity),
+        message: Text {
+            text: f.message.clone(),
+        },
+        locations: vec![Location {
+            physical_location: Physical {
+                artifact_location: Artifact {
+                    uri: file.to_string(),
+                },
+                region: Region {
+                    start_line: f.line,
+                    start_column: f.column,
+                    char_offset: f.start,
+                    char_length: f.end.saturating_sub(f.start),
+                },
+            },
         }],
     }
 }

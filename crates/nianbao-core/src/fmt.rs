@@ -58,20 +58,21 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     if !any {
         return None;
     }
-    let mut fraction = 0.0;
+    let mut v = whole;
     if let Some(f) = frac {
         if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let mut digits: u64 = 0;
-        let mut n = 0;
+        let mut digits = 0.0_f64;
+        let mut scale = 1.0_f64;
         for b in f.bytes().take(DECIMALS as usize) {
-            digits = digits * 10 + u64::from(b - b'0');
-            n += 1;
+            digits = digits * 10.0 + f64::from(b - b'0');
+            scale *= 10.0;
         }
-        fraction = digits as f64 / 10_u64.pow(n) as f64;
+        // One division of two exact integers rounds once, as `str::parse` does (2.28, not
+        // 2 + 0.28 = 2.2800000000000002).
+        v = (whole * scale + digits) / scale;
     }
-    let v = whole + fraction;
     Some(if negative { -v } else { v })
 }
 
@@ -99,6 +100,9 @@ mod tests {
         assert_eq!(parse_decimal("12.5"), Some(12.5));
         assert_eq!(parse_decimal("-7"), Some(-7.0));
         assert_eq!(parse_decimal("0.1234"), Some(0.1234));
+        for s in ["2.28", "0.1", "0.3", "1234.5678", "7.05", "19.99"] {
+            assert_eq!(parse_decimal(s), s.parse().ok(), "{s}");
+        }
         for bad in ["", ".5", "5.", "1.2.3", "a", "1e5", "--1", "+1", "1 2"] {
             assert_eq!(parse_decimal(bad), None, "{bad}");
         }
@@ -108,7 +112,9 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for v in [0.0, 1.0, 42.0, 0.5, 3.25, 1234.5678, 100000.0] {
+        for v in [
+            0.0, 1.0, 42.0, 0.5, 3.25, 2.28, 0.1, 1234.5678, 100000.0, 99.99,
+        ] {
             assert_eq!(parse_decimal(&fmt_num(v)), Some(v));
         }
     }

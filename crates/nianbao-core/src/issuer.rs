@@ -173,10 +173,459 @@ fn level_of(stem: &str) -> Level {
     level
 }
 
+// ---------------------------------------------------------------------------------------------
+// Finding the name in the text
+// ---------------------------------------------------------------------------------------------
+//
+// Where a report names its issuer, in the order tried (the first that gives a name wins):
+//
+// | where | shape |
+// |---|---|
+// | the title (the first short line with 年度报告/年报/工作报告, not a breadcrumb or a metadata line) | `某某局2023年政府信息公开工作年度报告`, `2025年某某镇政府信息公开…`, the name on the line before the title |
+// | the preamble's own words | `现公布/现公开/现发布/现将（《）某某局2023年…` |
+// | the first section's opening | `2023年，某某局认真/高度重视/…` |
+// | the signature | a short line that is only a name, just before the closing date |
+// | a name ending in 人民政府/街道/办事处 in the first 3,000 characters | never inside 《…》, never after 现公开/通过/由/可在 |
+//
+// 我局/我镇/本机关 are not names: a report that only calls itself that has no issuer (None).
+
+/// Words that begin a clause, not a name (`现公开某某区人民政府`, `并通过某某县人民政府网站`).
+const LEAD_WORDS: &[&str] = &[
+    "电子版可在",
+    "现将",
+    "现公开",
+    "现公布",
+    "现发布",
+    "现印发",
+    "并通过",
+    "通过",
+    "可在",
+    "登录",
+    "访问",
+    "根据",
+    "按照",
+    "依据",
+    "关于",
+    "由",
+    "在",
+    "向",
+    "经",
+    "对",
+    "为",
+    "将",
+    "与",
+    "和",
+];
+
+/// The issuer named in `text` and its byte range.
+pub fn find(text: &str) -> Option<(String, usize, usize)> {
+    from_title(text)
+        .or_else(|| from_preamble(text))
+        .or_else(|| from_opening(text))
+        .or_else(|| from_signature(text))
+        .or_else(|| by_suffix(text))
+}
+
+/// A name: at least two Han characters (brackets allowed), not a self-reference.
+fn is_name(s: &str) -> bool {
+    s.chars().count() >= 2
+        && s.chars()
+            .all(|c| crate::chars::is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
+        && !["我", "本", "该", "各", "全"]
+            .iter()
+            .any(|p| s.starts_with(p))
+        && !s.starts_with("关于")
+}
+
+/// A name that names a body (its ending is one of ENDINGS' or a bare place).
+fn names_a_body(s: &str) -> bool {
+    is_name(s) && classify(s).0 != IssuerKind::Other
+}
+
+fn trim_decor(s: &str) -> &str {
+    s.trim().trim_matches(|c: char| {
+        matches!(
+            c,
+            '*' | '#' | ' ' | '《' | '》' | '\u{3000}' | '“' | '”' | '"'
+        )
+    })
+}
+
+/// The title line: among the first lines, a short one naming the report that is not a page's
+/// breadcrumb (`首页>…`) or metadata (`名 称: …`, `发布机构: …`).
+fn title_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0usize;
+    text.split('\n').take(40).filter_map(move |line| {
+        let s = start;
+        start += line.len() + 1;
+        let t = line.trim();
+        let is_title = (t.contains("年度报告") || t.contains("年报") || t.contains("工作报告"))
+            && t.chars().count() <= 60
+            && !t.contains(['。', '>', ':', '：', '|', ',', '，']);
+        is_title.then_some((s, line))
+    })
+}
+
+/// The name in a title line `t` and its offset in `t`: before the year, or after a leading year.
+fn title_name(t: &str) -> Option<(&str, usize)> {
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    if digits == 4 {
+        // `2025年某某镇政府信息公开…`, `2025 年某某市人民政府办公厅政府信息公开`.
+        let rest = t.get(4..).unwrap_or("").trim_start();
+        let rest = rest
+            .strip_prefix("年度")
+            .or(rest.strip_prefix('年'))
+            .unwrap_or(rest);
+        let rest = rest.trim_start();
+        let skip = t.len() - rest.len();
+        let end = rest.find("政府信息公开").or(rest.find("政务公开"))?;
+        let name = rest.get(..end)?;
+        return is_name(name).then_some((name, skip));
+    }
+    let cut = t
+        .find(|c: char| c.is_ascii_digit())
+        .or_else(|| t.find("政府信息公开"))
+        .or_else(|| t.find("年度报告"))
+        .unwrap_or(0);
+    let name = t
+        .get(..cut)
+        .unwrap_or("")
+        .trim_end_matches(['（', '(', ' ']);
+    // `工作` of a title wrapped as `…政府信息公开` / `工作年度报告` is not a name.
+    let tail_word = ["工作", "情况", "年度", "信息", "公开"]
+        .iter()
+        .any(|w| name.ends_with(w));
+    (is_name(name) && !tail_word).then_some((name, 0))
+}
+
+fn from_title(text: &str) -> Option<(String, usize, usize)> {
+    for (a, line) in title_lines(text) {
+        let t = trim_decor(line);
+        let off = a + line.find(t).unwrap_or(0);
+        if let Some((name, at)) = title_name(t) {
+            return Some((name.to_string(), off + at, off + at + name.len()));
+        }
+        // The line before: the name alone (`淮安市人民政府` / `2024 年…年度报告`), or the first
+        // half of a wrapped title (`2025 年某某市人民政府办公厅政府信息公开` / `工作年度报告`).
+        let before = text
+            .get(..a)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r', ' ']);
+        let prev = before.rsplit('\n').next().unwrap_or("");
+        let p = trim_decor(prev);
+        let p_at = before.len() - prev.len() + prev.find(p).unwrap_or(0);
+        let wrapped = ["工作年度报告", "年度报告", "工作报告"]
+            .iter()
+            .any(|w| t.starts_with(w));
+        if wrapped {
+            if let Some((name, at)) = title_name(p) {
+                return Some((name.to_string(), p_at + at, p_at + at + name.len()));
+            }
+        }
+        if (2..=30).contains(&p.chars().count()) && names_a_body(p) {
+            return Some((p.to_string(), p_at, p_at + p.len()));
+        }
+    }
+    None
+}
+
+/// The Han run starting at `at` in `text`, up to `max` characters.
+fn han_run(text: &str, at: usize, max: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .take(max)
+        .find(|&(_, c)| !(crate::chars::is_han(c) || matches!(c, '（' | '）')))
+        .map_or_else(
+            || rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    rest.get(..end).unwrap_or("")
+}
+
+/// `现公布/现公开/现发布/现将（《）某某局2023年…`.
+fn from_preamble(text: &str) -> Option<(String, usize, usize)> {
+    let head = head(text, 1500);
+    for verb in [
+        "现公布",
+        "现公开",
+        "现发布",
+        "现印发",
+        "现将",
+        "特公布",
+        "予以公布",
+    ] {
+        for (at, _) in head.match_indices(verb) {
+            let mut from = at + verb.len();
+            if head.get(from..).is_some_and(|r| r.starts_with('《')) {
+                from += '《'.len_utf8();
+            }
+            let run = han_run(head, from, 40);
+            // The name ends where the year begins (the run stops at the digits).
+            let ends_in_year = head
+                .get(from + run.len()..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+            if ends_in_year && names_a_body(run) {
+                return Some((run.to_string(), from, from + run.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Verbs a report's opening sentence puts after its issuer's name (`2023年，某某局认真…`).
+const OPENING_VERBS: &[&str] = &[
+    "认真",
+    "高度重视",
+    "坚持",
+    "深入",
+    "严格",
+    "按照",
+    "以习近平",
+    "以",
+    "紧紧",
+    "紧扣",
+    "围绕",
+    "全面",
+    "持续",
+    "始终",
+    "积极",
+    "进一步",
+    "扎实",
+    "聚焦",
+    "立足",
+    "深化",
+    "不断",
+    "切实",
+    "贯彻",
+];
+
+/// The name at `from` in `head` when a verb of OPENING_VERBS follows it.
+fn subject_at(head: &str, from: usize) -> Option<(String, usize, usize)> {
+    let run = han_run(head, from, 40);
+    let name_end = OPENING_VERBS
+        .iter()
+        .filter_map(|v| run.find(v))
+        .filter(|&e| e > 0)
+        .min()?;
+    let name = run.get(..name_end)?;
+    (names_a_body(name) && name.chars().count() >= 3)
+        .then(|| (name.to_string(), from, from + name.len()))
+}
+
+/// `2023年，某某局认真…` near the start of the text, or a line that opens with the name
+/// (`一、总体情况` / `区卫健局高度重视…`).
+fn from_opening(text: &str) -> Option<(String, usize, usize)> {
+    let head = head(text, 1500);
+    let mut line_start = 0;
+    for line in head.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        if let Some(found) = subject_at(head, line_start + lead) {
+            return Some(found);
+        }
+        line_start += line.len() + 1;
+    }
+    for (at, _) in head.match_indices('年') {
+        let before = head.get(..at).unwrap_or("");
+        if !before.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut from = at + '年'.len_utf8();
+        for lead in ["以来", "度"] {
+            if head.get(from..).is_some_and(|r| r.starts_with(lead)) {
+                from += lead.len();
+            }
+        }
+        let Some(rest) = head.get(from..) else {
+            continue;
+        };
+        let Some(sep) = [",", "，", "、"].iter().find(|s| rest.starts_with(*s)) else {
+            continue;
+        };
+        from += sep.len();
+        if let Some(found) = subject_at(head, from) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A short line that is only a body's name, just before the closing date at the end.
+fn from_signature(text: &str) -> Option<(String, usize, usize)> {
+    let body = text.trim_end();
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut end = body.len();
+    while lines.len() < 4 {
+        let start = body.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
+        let line = body.get(start..end)?;
+        if !line.trim().is_empty() {
+            lines.push((start, line));
+        }
+        if start == 0 {
+            break;
+        }
+        end = start - 1;
+    }
+    let dated = lines
+        .first()
+        .is_some_and(|(_, l)| l.contains('年') && l.trim_end().ends_with('日'));
+    if !dated {
+        return None;
+    }
+    lines.iter().skip(1).find_map(|&(start, line)| {
+        let t = trim_decor(line);
+        (t.chars().count() <= 30 && names_a_body(t)).then(|| {
+            let at = start + line.find(t).unwrap_or(0);
+            (t.to_string(), at, at + t.len())
+        })
+    })
+}
+
+const NAME_SUFFIXES: &[&str] = &[
+    "街道办事处",
+    "人民政府办公厅",
+    "人民政府办公室",
+    "人民政府",
+    "街道",
+    "办事处",
+];
+
+/// The first name ending in 人民政府/街道/办事处 in the first 3,000 characters, outside 《…》.
+fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
+    let head = head(text, 3000);
+    let mut best: Option<(String, usize, usize)> = None;
+    for suffix in NAME_SUFFIXES {
+        for (at, _) in head.match_indices(suffix) {
+            let before = head.get(..at).unwrap_or("");
+            if before.rfind('《') > before.rfind('》') {
+                continue; // inside a cited document's title
+            }
+            let mut start = at;
+            for (i, c) in before.char_indices().rev() {
+                if !crate::chars::is_han(c) || c == '年' || at - i > 36 {
+                    break;
+                }
+                start = i;
+            }
+            let mut end = at + suffix.len();
+            // 人民政府 continued by 办公厅/办公室 is the general office.
+            for more in ["办公厅", "办公室"] {
+                if *suffix == "人民政府" && head.get(end..).is_some_and(|r| r.starts_with(more))
+                {
+                    end += more.len();
+                }
+            }
+            // A clause word of two or more characters anywhere before the name ends the clause
+            // (`本报告电子版可在`); a one-character one only at the start (和平区 is a name).
+            let run = head.get(start..at).unwrap_or("");
+            if let Some(cut) = LEAD_WORDS
+                .iter()
+                .filter(|w| w.chars().count() >= 2)
+                .filter_map(|w| run.rfind(*w).map(|i| i + w.len()))
+                .max()
+            {
+                start += cut;
+            }
+            let mut name = head.get(start..end).unwrap_or("");
+            while let Some(lead) = LEAD_WORDS.iter().find(|w| name.starts_with(*w)) {
+                start += lead.len();
+                name = head.get(start..end).unwrap_or("");
+            }
+            let stem = head.get(start..at).unwrap_or("");
+            let generic = [
+                "各", "本", "全", "我", "该", "所", "区", "市", "县", "乡镇", "镇", "和", "及",
+            ];
+            if stem.chars().count() < 2
+                || generic
+                    .iter()
+                    .any(|g| stem.starts_with(g) && stem.chars().count() <= 2)
+            {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| start < b.1) {
+                best = Some((name.to_string(), start, end));
+            }
+        }
+    }
+    best
+}
+
+/// The first `n` characters of `text`.
+fn head(text: &str, n: usize) -> &str {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    text.get(..end).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use IssuerKind::*;
+
+    #[test]
+    fn issuer_and_year_from_titles() {
+        let t = "沁园街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n";
+        assert_eq!(find(t).map(|i| i.0), Some("沁园街道办事处".to_string()));
+        assert_eq!(crate::dates::report_year(t).map(|y| y.0), Some(2020));
+        let t = "淮安市人民政府\n2024 年政府信息公开工作年度报告\n";
+        assert_eq!(find(t).map(|i| i.0), Some("淮安市人民政府".to_string()));
+        assert_eq!(crate::dates::report_year(t).map(|y| y.0), Some(2024));
+    }
+
+    #[test]
+    fn issuer_and_year_from_the_body() {
+        let t = "一、总体情况\n2023年,慈音街道不断加强。2023年慈音街道办收到。在2024年继续。\n";
+        assert_eq!(find(t).map(|i| i.0), Some("慈音街道".to_string()));
+        assert_eq!(crate::dates::report_year(t).map(|y| y.0), Some(2023));
+    }
+
+    #[test]
+    fn issuer_from_each_place_a_report_names_it() {
+        let name = |t: &str| find(t).map(|i| i.0);
+        // A breadcrumb and metadata lines before the title are not the title.
+        let t = "当前位置: 首页>信息公开>年报>2022年\n名 称: 某某县水利局2022年年度报告\n某某县水利局2022年政府信息公开工作年度报告\n一、总体情况\n";
+        assert_eq!(name(t).as_deref(), Some("某某县水利局"));
+        // Year first.
+        let t = "2024年青山镇政府信息公开工作年度报告\n发布日期:2025-01-10\n";
+        assert_eq!(name(t).as_deref(), Some("青山镇"));
+        // A generic title: the preamble's own words, then the opening sentence.
+        let t = "关于2023年度政府信息公开情况的报告\n根据条例，现公布《某某市交通运输局2023年政府信息公开工作年度报告》。\n";
+        assert_eq!(name(t).as_deref(), Some("某某市交通运输局"));
+        let t = "关于2023年度政府信息公开情况的报告\n一、总体情况\n2023年，某某区城市管理办公室认真贯彻条例。\n";
+        assert_eq!(name(t).as_deref(), Some("某某区城市管理办公室"));
+        let t = "一、总体情况\n某某区卫健局高度重视政务公开工作。\n";
+        assert_eq!(name(t).as_deref(), Some("某某区卫健局"));
+        let t = "一、总体情况\n2023年,某某省人民政府办公厅以制度建设为抓手。\n";
+        assert_eq!(name(t).as_deref(), Some("某某省人民政府办公厅"));
+        // A title wrapped over two lines.
+        let t = "2025 年某某市人民政府办公厅政府信息公开\n工作年度报告\n";
+        assert_eq!(name(t).as_deref(), Some("某某市人民政府办公厅"));
+        let t = "某某县人民政府\n2024 年政府信息公开工作年度报告\n";
+        assert_eq!(name(t).as_deref(), Some("某某县人民政府"));
+        // The signature.
+        let t = "六、其他需要报告的事项\n无。\n某某县统计局\n2024年1月15日\n";
+        assert_eq!(name(t).as_deref(), Some("某某县统计局"));
+    }
+
+    #[test]
+    fn never_a_clause_or_a_cited_title_or_a_self_reference() {
+        let name = |t: &str| find(t).map(|i| i.0);
+        // Only 我局: no issuer.
+        assert_eq!(name("一、总体情况\n根据条例，现公布我局2022年政府信息公开工作年度报告。\n2022年，我局通过网站公开信息。\n"), None);
+        // A government named inside a cited notice is not the issuer.
+        let t = "根据《某某市人民政府办公室关于做好年度报告工作的通知》要求，现公布本报告。\n";
+        assert_eq!(name(t), None);
+        // Clause words are not part of the name.
+        let t = "本报告电子版可在某某市人民政府门户网站下载。\n";
+        assert_eq!(name(t).as_deref(), Some("某某市人民政府"));
+        let t =
+            "根据条例，现公开某某市某某区人民政府某某街道办事处2024年政府信息公开工作年度报告。\n";
+        assert_eq!(
+            name(t).as_deref(),
+            Some("某某市某某区人民政府某某街道办事处")
+        );
+        let t = "信息并通过某某县人民政府网站发布。\n";
+        assert_eq!(name(t).as_deref(), Some("某某县人民政府"));
+    }
 
     #[test]
     fn kinds_by_name_ending() {

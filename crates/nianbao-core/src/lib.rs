@@ -5,12 +5,14 @@
 //! Entry point: [`check`]. Invariants: the input is never modified; every span is a byte range
 //! of the input on char boundaries; nothing here panics on any input; time is linear in size.
 
+pub mod across;
 pub mod arith;
 pub mod chars;
 pub mod dates;
 pub mod diagnostic;
 pub mod docx;
 pub mod export;
+pub mod extent;
 pub mod fmt;
 pub mod footer;
 pub mod html;
@@ -18,6 +20,7 @@ pub mod issuer;
 pub mod line_index;
 pub mod mapped;
 pub mod model;
+pub mod narrative;
 pub mod reader;
 pub mod registry;
 pub mod sections;

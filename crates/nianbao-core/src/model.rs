@@ -226,6 +226,8 @@ pub struct Report {
     pub signature_date: Option<Found<Date>>,
     /// The input was read as HTML markup.
     pub html: bool,
+    /// Whether the text stops before the report does or starts after it.
+    pub extent: crate::extent::Extent,
 }
 
 impl Report {

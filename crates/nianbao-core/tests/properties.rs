@@ -398,3 +398,79 @@ fn injected_defects_break_only_their_relation() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A paste that stops inside table 三
+// ---------------------------------------------------------------------------------------------
+
+/// The text cut at a point inside table 三 (`at` picks it, as a fraction of the table's text).
+fn cut_in_requests(text: &str, at: f64) -> Option<String> {
+    let start = text.find("一、本年新收")?;
+    let end = text.find("四、政府信息公开行政复议")?;
+    if end <= start {
+        return None;
+    }
+    let mut cut = start + ((end - start) as f64 * at) as usize;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    Some(text[..cut].to_string())
+}
+
+/// A paste that stops inside table 三 says nothing about what it never reached: no T04 for
+/// the rows after the cut, no T05/T07/V01 for the cells the cut row lost, no A-code; every row
+/// the text holds in full reads exactly; the table knows it was cut.
+fn partial_reads_what_is_there(m: &Model, layout: Layout, at: f64) -> Result<(), TestCaseError> {
+    let full = render(m, layout, &Style::default());
+    let Some(text) = cut_in_requests(&full, at) else {
+        return Ok(());
+    };
+    let c = check(&text);
+    let Some(t) = table(&c, TableKind::Requests) else {
+        return Ok(()); // cut before the first label
+    };
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    let path = || save(&format!("partial-{layout:?}"), &text);
+    prop_assert!(
+        !codes
+            .iter()
+            .any(|c| matches!(*c, "T04" | "T05" | "T07" | "A01" | "A02" | "A03")),
+        "{layout:?} cut at {at}: {codes:?}\n{}\n--- {}",
+        all_diagnostics(&text, &c),
+        path()
+    );
+    prop_assert!(
+        t.truncated.is_some(),
+        "{layout:?}: not marked truncated --- {}",
+        path()
+    );
+    for (kind, row, col, want) in m.expected() {
+        if kind != TableKind::Requests || Some(row) == t.truncated {
+            continue;
+        }
+        if let Some(cell) = t.cell(row, col) {
+            prop_assert_eq!(
+                cell.value,
+                Some(want),
+                "{} {}.{} --- {}",
+                layout as u8,
+                row,
+                col,
+                path()
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(CASES))]
+    #[test]
+    fn a_paste_cut_inside_table_three(
+        m in arb_model_with(false),
+        at in 0.05f64..0.98,
+        layout in prop::sample::select(vec![Layout::T, Layout::L1, Layout::L2, Layout::L3, Layout::L4, Layout::L5, Layout::L7]),
+    ) {
+        partial_reads_what_is_there(&m, layout, at)?;
+    }
+}

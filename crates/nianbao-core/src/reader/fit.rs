@@ -48,16 +48,28 @@ pub(super) fn fit(items: &[Item], n: usize, p: &Place) -> Fitted {
     let trailing_blank = items.last().is_some_and(|i| !i.is_value());
     let short_in_disguise = (edge_blank && p.kind == TableKind::Requests && value_count + 1 == n)
         || (run_together && (edge_blank || trailing_blank));
-    if items.len() == n && !short_in_disguise {
-        return Fitted::plain(positional(items), None);
-    }
     let end_at = items
         .last()
         .map_or(view.point(p.label_end), |i| view.point(i.range.end_pos()));
-    if p.truncated && items.len() < n {
-        let mut cells = positional(items);
-        cells.extend(unknown(n - items.len(), CellKind::NotInText, end_at));
+    if p.truncated {
+        // The text stops in this row: what is there is read from the first column only when
+        // nothing before it could be a merged label cell; the rest was not in the text.
+        // A number the text ends in may have lost digits (`10` of `100`): not read.
+        let whole = |i: &Item| i.is_value() && i.range.end < view.len();
+        let kept = items
+            .iter()
+            .rposition(whole)
+            .map_or(&[][..], |l| items.get(..=l).unwrap_or(&[]));
+        if kept.first().is_some_and(|i| !i.is_value()) || kept.is_empty() {
+            return Fitted::plain(unknown(n, CellKind::NotInText, end_at), None);
+        }
+        let kept = kept.get(..n).unwrap_or(kept);
+        let mut cells = positional(kept);
+        cells.extend(unknown(n - kept.len(), CellKind::NotInText, end_at));
         return Fitted::plain(cells, None);
+    }
+    if items.len() == n && !short_in_disguise {
+        return Fitted::plain(positional(items), None);
     }
     let first = items.iter().position(Item::is_value);
     let last = items.iter().rposition(Item::is_value);

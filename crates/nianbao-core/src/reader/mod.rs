@@ -45,7 +45,15 @@ pub fn read(
 ) -> Option<Table> {
     // The text ends (or begins) inside this table: what is not there was not pasted, not
     // left out.
-    let text_ends_here = view.text.trim_end().len() <= r.end;
+    // A piece of a row's label after the last row read (`2.其他`) is where the text stopped.
+    let rest = view.text.get(r.end..).unwrap_or("").trim();
+    let text_ends_here = rest.is_empty()
+        || (!rest.contains('\n') && {
+            let core = labels::core(rest.trim_matches(|c: char| c == '|' || c.is_whitespace()));
+            labels::match_defs(kind, template)
+                .iter()
+                .any(|d| labels::is_fragment_of(&core, d))
+        });
     let text_begins_here = view
         .text
         .get(..r.start)
@@ -60,6 +68,17 @@ pub fn read(
     let mut built = segments::build(&tokens, &defs, &order);
     // Unknown labels with no values say nothing (header pieces, broken group labels).
     built.retain(|b| b.def.is_some() || b.has_values());
+    // Nameless numbers the text ends in (`（五）不予处理 | 1`, the `1` of `1.信访…`), or a label
+    // with nothing after it (`（六）其他`, which may be any row it begins), are where the text was
+    // cut, not a row.
+    if text_ends_here
+        && built.last().is_some_and(|b| {
+            (b.def.is_none() && b.items.last().is_some_and(|i| i.range.end >= view.len()))
+                || (b.def.is_some() && !b.has_values())
+        })
+    {
+        built.pop();
+    }
     if built.is_empty() {
         return None;
     }
@@ -75,9 +94,18 @@ pub fn read(
     // was not ended.
     let last = built.iter().rev().find(|b| b.def.is_some());
     let last_def = last.and_then(|b| b.def);
+    // A row that looks whole is cut too when the text ends in its last number (which may have
+    // lost digits) or it holds fewer numbers than cells (a blank may be a merged label cell).
     let row_cut = last.zip(last_def).is_some_and(|(b, d)| {
+        let ends_in_value = b
+            .items
+            .last()
+            .is_some_and(|i| i.is_value() && i.range.end >= view.len());
         text_ends_here
-            && b.items.len() < count(d)
+            && (b.items.len() < count(d)
+                || ends_in_value
+                || (b.items.iter().filter(|i| i.is_value()).count() < count(d)
+                    && !view.text.ends_with('\n')))
             && (b.items.first().is_none_or(|i| !i.row_line) || !view.text.ends_with('\n'))
     });
     let truncated = last_def

@@ -169,7 +169,15 @@ pub(super) fn read(view: &View, r: ViewRange, truncated: bool) -> Option<Table> 
             kind: TableKind::Reviews,
             key: "reviews",
             label_end,
-            truncated,
+            // Cut inside the row: fewer cells than it takes, the text ends in its last number,
+            // or in an unfinished line with fewer numbers than cells.
+            truncated: truncated
+                && (items.len() < 15
+                    || items
+                        .last()
+                        .is_some_and(|i| i.is_value() && i.range.end >= view.len())
+                    || (items.iter().filter(|i| i.is_value()).count() < 15
+                        && !view.text.ends_with('\n'))),
             gap_after: 0,
             separator: 0,
         };

@@ -12,6 +12,7 @@
 
 use crate::chars::is_han;
 use crate::diagnostic::Diagnostic;
+use crate::issuer::Level;
 use crate::registry::Code;
 use crate::rules::Context;
 use crate::span::Span;
@@ -42,6 +43,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let name = issuer.value.as_str();
+    wider_scope(ctx, name, issuer.span, out);
     let Some((suffix, stem)) = local(name) else {
         return;
     };
@@ -144,10 +146,71 @@ fn other_name(
     out.push(d);
 }
 
+/// Verbs of leading a whole area's work: only the body in charge of that area says them.
+const LEADING: &[&str] = &[
+    "组织推动",
+    "统筹推进",
+    "统筹推动",
+    "统筹",
+    "督促指导",
+    "指导",
+    "部署",
+    "牵头",
+    "领导",
+];
+
+/// `组织推动全省政府信息公开工作` in a town's report: the body leads a wider area than its own,
+/// copied from the report of the body above. Only areas above the issuer's level count (a county
+/// bureau leading 全县 work is its job).
+fn wider_scope(ctx: &Context, name: &str, issuer: Span, out: &mut Vec<Diagnostic>) {
+    let level = crate::issuer::classify(name).1;
+    let rank = |l: Level| match l {
+        Level::Township => 1,
+        Level::County => 2,
+        Level::City => 3,
+        Level::Province => 4,
+        Level::Unknown => 0,
+    };
+    if rank(level) == 0 {
+        return;
+    }
+    let text = &ctx.view.text;
+    for (area, area_level) in [
+        ("全省", Level::Province),
+        ("全市", Level::City),
+        ("全县", Level::County),
+        ("全区", Level::County),
+    ] {
+        if rank(area_level) <= rank(level) {
+            continue;
+        }
+        for (i, _) in text.match_indices(area) {
+            let before = text.get(..i).unwrap_or("");
+            let Some(verb) = LEADING.iter().find(|v| before.ends_with(*v)) else {
+                continue;
+            };
+            let a = i - verb.len();
+            let b = i + area.len();
+            out.push(
+                Diagnostic::new(
+                    Code::C01,
+                    ctx.view.span(a, b),
+                    format!(
+                        "发文机关是{name}，但文中说它“{verb}{area}”工作，这不是{name}的职责范围，像是套用上级机关的报告后没有改。请改为本机关实际做的工作。"
+                    ),
+                    format!("The text says {name} leads work across a wider area ({area}) than its own: left over from a higher body's report?"),
+                )
+                .with_related(issuer, format!("发文机关：{name}")),
+            );
+            return;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn c01(title: &str, overview: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {
@@ -175,6 +238,39 @@ mod tests {
             "我局认真做好公开工作。",
         );
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn fires_when_a_body_leads_a_wider_area_than_its_own() {
+        let (t, d) = c01(
+            "某某县青山镇2025年政府信息公开工作年度报告",
+            "（一）组织推动全省政府信息公开工作。",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(&t[d[0].span.start..d[0].span.end], "组织推动全省");
+        let (_, d) = c01(
+            "某某县统计局2025年政府信息公开工作年度报告",
+            "指导全市统计信息公开工作。",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        // Its own area, an area merely mentioned, or a province's own report: silent.
+        for (title, ov) in [
+            (
+                "某某县统计局2025年政府信息公开工作年度报告",
+                "指导全县统计信息公开工作。",
+            ),
+            (
+                "某某县青山镇2025年政府信息公开工作年度报告",
+                "全省政府网站集约化平台调整了发布流程，我镇积极配合。",
+            ),
+            (
+                "某某省人民政府办公厅2025年政府信息公开工作年度报告",
+                "统筹推进全省政务公开工作。",
+            ),
+        ] {
+            let (_, d) = c01(title, ov);
+            assert!(d.is_empty(), "{title}: {d:?}");
+        }
     }
 
     #[test]

@@ -32,7 +32,8 @@ pub fn speaks_of_fees(text: &str) -> bool {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    if ctx.report.template != Some(Template::T2021) {
+    // Section 六 cut short may say it after the cut (S07).
+    if ctx.report.template != Some(Template::T2021) || !ctx.report.extent.whole_text_seen() {
         return;
     }
     let (Some((body, _)), Some(section)) = (ctx.section_text(6), ctx.section(6)) else {
@@ -52,7 +53,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn l01(other: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {

@@ -2,12 +2,14 @@
 //!
 //! Source: 条例 art. 50(四) via format.md §1 (section 一 of a government's own report must cover
 //! assessment, public review and accountability; the 2021 template puts it under 监督保障) and
-//! rules.md L02. Applies only when the issuer is a people's government itself: its name contains
-//! 人民政府 and not 办公室/办公厅 (a department). 街道办事处, bare place names ("测试市") and
-//! unknown issuers are not held to it. Any of 考核, 评议, 责任追究, 追责, 问责 anywhere in the
+//! rules.md L02. Applies only when the issuer is a people's government itself (by the ending
+//! of its name, issuer.rs: 人民政府/政府, also 镇/乡人民政府); its 办公室/办公厅, departments,
+//! 街道办事处, bare place names ("测试市") and unknown issuers are not held to it, nor a text
+//! that stops before the report does (S07: the rest may say it). Any of 考核, 评议, 责任追究, 追责, 问责 anywhere in the
 //! text counts as covering it (wording varies too much to ask for more).
 
 use crate::diagnostic::Diagnostic;
+use crate::issuer::IssuerKind;
 use crate::registry::Code;
 use crate::rules::Context;
 
@@ -15,11 +17,18 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(issuer) = &ctx.report.issuer else {
         return;
     };
+    // "The text never mentions it" holds only for a text that holds the whole report.
+    if !ctx.report.extent.whole_text_seen() {
+        return;
+    }
     let name = issuer.value.as_str();
-    let government = name.contains("人民政府")
-        && !name.contains("办公室")
-        && !name.contains("办公厅")
-        && !name.contains("街道");
+    // A people's government itself, by its name's ending (issuer.rs): 某某县人民政府, also a
+    // 镇/乡人民政府; never its general office, a department, a 街道 or a bare place name.
+    let government = match crate::issuer::classify(name).0 {
+        IssuerKind::PeoplesGovernment => true,
+        IssuerKind::Township => name.ends_with("人民政府") || name.ends_with("政府"),
+        _ => false,
+    };
     if !government {
         return;
     }
@@ -56,7 +65,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn l02(title: &str, overview: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {

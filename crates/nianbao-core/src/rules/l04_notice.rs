@@ -81,7 +81,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn l04(title: &str, preamble: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {

@@ -1,31 +1,84 @@
 //! M04: a malformed date or statistical period.
 //!
-//! Source: rules.md M04; format.md §1 (the statistical period is the calendar year). Fires on:
-//! - digits run together in a year: a 5- or 6-digit number starting 19 or 20 right before 年
-//!   (`20222年`);
-//! - a doubled year: the same `YYYY年` twice in a row (`2021年2021年`);
-//! - an impossible month or day in a full date (`2023年13月5日`, `2023年2月32日`);
-//! - a statistical period (统计期限/统计时限/统计期间 …) naming a year that is not the report
-//!   year, when the report year comes from somewhere else (the title).
+//! Source: rules.md M04; format.md §1 (the statistical period is the calendar year). The shapes,
+//! what they should read, and the short forms that stay silent:
 //!
-//! Phone numbers, postcodes and document numbers (〔2019〕60号) are never followed by 年, so the
-//! scanners leave them alone. Missing 年/月/日 is not checked (too many legitimate short forms).
+//! | written | reads | why |
+//! |---|---|---|
+//! | `20222年`, `202020年` | `2022年`, `2020年` | digits run together before 年 (5–6 digits from 19/20) |
+//! | `20211月1日`, `202212月` | `2021年1月1日`, `2022年12月` | 年 missing between year and month |
+//! | `202011日`, `20201231日` | `2020年1月1日`, `2020年12月31日` | 年 and 月 missing (6–8 digits before 日) |
+//! | `至12月31止`, `2023年1月10` (signature) | `12月31日` | 日 missing after a period word or a year |
+//! | `2021年2021年` | `2021年` | the year written twice |
+//! | `2023年13月5日`, `2023年2月32日` | — | no such month or day |
+//! | `统计期限…2023年…` in a 2024 report | `2024年1月1日至2024年12月31日` | the period is not the report year |
+//! | `1-12月`, `全年`, `1月至12月`, `12月31号`, `2021.1.1`, `2021-01-01` | silent | legitimate short forms |
+//!
+//! The malformed dates of one sentence are one finding that quotes the sentence's dates as
+//! written and as they should read (`自20211月1日起至202212月31日止` → `自2021年1月1日起至2021年
+//! 12月31日止`); in a statistical-period sentence a year other than the report year is put
+//! right in the same finding. Phone numbers, postcodes, amounts and document numbers
+//! (〔2019〕60号) are not followed by 年/月/日, so the scanners leave them alone.
 
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
 use crate::rules::Context;
 
+/// Words that make a sentence a statement of the statistical period or the data's cut-off.
+const PERIOD_WORDS: &[&str] = &[
+    "统计期限",
+    "统计时限",
+    "统计期间",
+    "统计时间",
+    "统计周期",
+    "截止日期",
+    "截止时间",
+    "截至",
+    "截止",
+];
+
+/// Words right before `M月D` that make it a date (a period's ends).
+const DATE_LEAD: &[&str] = &[
+    "至", "到", "自", "从", "起", "截至", "截止", "为", "-", "~", "—",
+];
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let text = &ctx.view.text;
-    run_together(ctx, text, out);
+    let bad = malformed(text);
+    let reported = grouped(ctx, text, &bad, out);
     doubled(ctx, text, out);
     impossible(ctx, text, out);
-    period(ctx, text, out);
+    period(ctx, text, &reported, out);
 }
 
-fn run_together(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
+/// A date written wrong: its view range and what it should read, by parts.
+struct Bad {
+    start: usize,
+    end: usize,
+    /// The year, when the written form holds one.
+    year: Option<i32>,
+    /// What follows the year (`1月1日`), or the whole fix when there is no year.
+    rest: String,
+    /// The month and day could be split more than one way (`2020111日`).
+    ambiguous: bool,
+    /// What is wrong, for the message.
+    why: &'static str,
+}
+
+impl Bad {
+    fn fixed(&self, year: Option<i32>) -> String {
+        match self.year {
+            Some(y) => format!("{}年{}", year.unwrap_or(y), self.rest),
+            None => self.rest.clone(),
+        }
+    }
+}
+
+/// Every malformed date of the text, in order.
+fn malformed(text: &str) -> Vec<Bad> {
     let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0usize;
     while i < bytes.len() {
         if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
@@ -37,21 +90,200 @@ fn run_together(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
             i += 1;
         }
         let digits = text.get(start..i).unwrap_or("");
-        let rest = text.get(i..).unwrap_or("").trim_start_matches(' ');
         let before = text.get(..start).and_then(|s| s.chars().next_back());
-        if (5..=6).contains(&digits.len())
-            && (digits.starts_with("19") || digits.starts_with("20"))
-            && rest.starts_with('年')
-            && !before.is_some_and(|c| c == '-' || c == '.' || c.is_ascii_alphanumeric())
-        {
-            out.push(Diagnostic::new(
-                Code::M04,
-                ctx.view.span(start, i),
-                format!("“{digits}年”不是正确的年份，数字可能多打或连在一起了（如应为“{}年”），请改正。", digits.get(..4).unwrap_or(digits)),
-                format!("\"{digits}年\" is not a year: digits ran together. Fix it."),
-            ));
+        let glued =
+            before.is_some_and(|c| c == '-' || c == '.' || c == '/' || c.is_ascii_alphanumeric());
+        let next = text.get(i..).and_then(|r| r.chars().next());
+        let spaced = text.get(i..).unwrap_or("").trim_start_matches(' ');
+        let year = digits
+            .get(..4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (1990..=2100).contains(y));
+        let tail = digits.get(4..).unwrap_or("");
+        let n = digits.len();
+        if glued {
+            continue;
+        }
+        match (year, next) {
+            (Some(y), _) if (5..=6).contains(&n) && spaced.starts_with('年') => out.push(Bad {
+                start,
+                end: text.len() - spaced.len() + '年'.len_utf8(),
+                year: Some(y),
+                rest: String::new(),
+                ambiguous: false,
+                why: "年份数字多打或连在了一起",
+            }),
+            (Some(y), Some('月')) if (5..=6).contains(&n) => {
+                if let Some(m) = tail.parse::<u32>().ok().filter(|m| (1..=12).contains(m)) {
+                    // The day after it, when written, belongs to the quote.
+                    let after = text.get(i + '月'.len_utf8()..).unwrap_or("");
+                    let d = after.bytes().take_while(u8::is_ascii_digit).count();
+                    let day = after
+                        .get(d..)
+                        .filter(|r| (1..=2).contains(&d) && r.starts_with('日'))
+                        .and_then(|_| after.get(..d));
+                    out.push(Bad {
+                        start,
+                        end: i + '月'.len_utf8() + day.map_or(0, |d| d.len() + '日'.len_utf8()),
+                        year: Some(y),
+                        rest: format!("{m}月{}", day.map_or(String::new(), |d| format!("{d}日"))),
+                        ambiguous: false,
+                        why: "年份和月份之间缺少“年”",
+                    });
+                }
+            }
+            // `日报`, `日均`: a word of its own, not a day.
+            (Some(y), Some('日'))
+                if (6..=8).contains(&n)
+                    && !text
+                        .get(i + '日'.len_utf8()..)
+                        .is_some_and(|r| r.starts_with(['报', '均', '常', '志', '程'])) =>
+            {
+                let splits: Vec<(u32, u32)> = (1..=2)
+                    .filter_map(|k| {
+                        let m = tail.get(..k)?.parse::<u32>().ok()?;
+                        let d = tail.get(k..)?;
+                        let day = d.parse::<u32>().ok()?;
+                        ((1..=2).contains(&d.len())
+                            && !d.starts_with('0')
+                            && (1..=12).contains(&m)
+                            && (1..=31).contains(&day))
+                        .then_some((m, day))
+                    })
+                    .collect();
+                if let Some(&(m, d)) = splits.first() {
+                    out.push(Bad {
+                        start,
+                        end: i + '日'.len_utf8(),
+                        year: Some(y),
+                        rest: format!("{m}月{d}日"),
+                        ambiguous: splits.len() > 1,
+                        why: "缺少“年”和“月”",
+                    });
+                }
+            }
+            _ if n <= 2 => {
+                if let Some(b) = day_without_ri(text, start, i) {
+                    out.push(b);
+                }
+            }
+            _ => {}
         }
     }
+    out
+}
+
+/// `M月D` with 日 missing, where it ends a date: after a year (`2023年1月10`) or a period word
+/// (`至12月31止`), and followed by the end of a clause or a period word.
+fn day_without_ri(text: &str, start: usize, end: usize) -> Option<Bad> {
+    let day: u32 = text.get(start..end)?.parse().ok()?;
+    let head = text.get(..start)?.strip_suffix('月')?;
+    let m_len = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let month: u32 = head.get(head.len() - m_len..)?.parse().ok()?;
+    if !(1..=2).contains(&m_len) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let lead = head.get(..head.len() - m_len)?;
+    if !(lead.ends_with('年') || DATE_LEAD.iter().any(|w| lead.ends_with(w))) {
+        return None;
+    }
+    let after = text.get(end..)?.trim_start_matches(' ');
+    let closes = after.chars().next().is_none_or(|c| {
+        matches!(
+            c,
+            '止' | '起' | '前' | '至' | '到' | ',' | '，' | '。' | ';' | '；' | '\n' | ')' | '）'
+        )
+    });
+    closes.then(|| Bad {
+        start: start - '月'.len_utf8() - m_len,
+        end,
+        year: None,
+        rest: format!("{month}月{day}日"),
+        ambiguous: false,
+        why: "缺少“日”",
+    })
+}
+
+/// One finding per sentence holding malformed dates. Returns the view ranges reported.
+fn grouped(
+    ctx: &Context,
+    text: &str,
+    bad: &[Bad],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<(usize, usize)> {
+    let mut reported = Vec::new();
+    let mut rest = bad;
+    while let Some(first) = rest.first() {
+        let (s_start, s_end) = sentence(text, first.start);
+        let n = rest.iter().take_while(|b| b.start < s_end).count().max(1);
+        let (group, tail) = rest.split_at(n.min(rest.len()));
+        rest = tail;
+        let sentence_text = text.get(s_start..s_end).unwrap_or("");
+        // A period sentence is put right to the report year, unless that year was read here.
+        let want = ctx.report.year.as_ref().and_then(|y| {
+            let span = ctx.view.span(s_start, s_end);
+            (PERIOD_WORDS.iter().any(|w| sentence_text.contains(w))
+                && !(span.start <= y.span.start && y.span.end <= span.end))
+                .then_some(y.value)
+        });
+        let (a, b) = (first.start, group.last().map_or(first.end, |l| l.end));
+        let mut written = String::new();
+        let mut fixed = String::new();
+        let mut at = a;
+        for g in group {
+            let between = text.get(at..g.start).unwrap_or("");
+            written.push_str(between);
+            written.push_str(text.get(g.start..g.end).unwrap_or(""));
+            fixed.push_str(between);
+            fixed.push_str(&g.fixed(want));
+            at = g.end;
+        }
+        let ambiguous = group.iter().any(|g| g.ambiguous);
+        let other_year = group
+            .iter()
+            .any(|g| g.year.is_some_and(|y| want.is_some_and(|w| w != y)));
+        let mut whys: Vec<&str> = Vec::new();
+        for g in group {
+            if !whys.contains(&g.why) {
+                whys.push(g.why);
+            }
+        }
+        let why = whys.join("，");
+        let mut zh = if ambiguous {
+            format!("日期“{written}”的年、月、日连在了一起，看不出是哪一天（如“{fixed}”），请补上“年”“月”“日”。")
+        } else {
+            format!("日期“{written}”{why}，应为“{fixed}”。请改正。")
+        };
+        if other_year {
+            if let Some(w) = want {
+                zh.push_str(&format!("统计期限应在本报告的{w}年内。"));
+            }
+        }
+        out.push(Diagnostic::new(
+            Code::M04,
+            ctx.view.span(a, b),
+            zh,
+            format!("The date \"{written}\" is missing 年, 月 or 日 or its digits ran together; it should read \"{fixed}\"."),
+        ));
+        reported.push((s_start, s_end));
+    }
+    reported
+}
+
+/// The view range of the sentence around `at`.
+fn sentence(text: &str, at: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, '。' | '\n' | ';' | '；' | '!' | '！' | '?' | '？');
+    let start = text.get(..at).and_then(|h| h.rfind(stop)).map_or(0, |i| {
+        i + text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(1, char::len_utf8)
+    });
+    let end = text
+        .get(at..)
+        .and_then(|r| r.find(stop))
+        .map_or(text.len(), |i| at + i);
+    (start, end)
 }
 
 fn doubled(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
@@ -120,7 +352,7 @@ fn number(s: &str) -> Option<(u32, &str)> {
     Some((v, s.get(n..)?))
 }
 
-fn period(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
+fn period(ctx: &Context, text: &str, reported: &[(usize, usize)], out: &mut Vec<Diagnostic>) {
     let Some(year) = &ctx.report.year else { return };
     let Some((_, pa, pb)) = dates::period_year(text) else {
         return;
@@ -147,6 +379,10 @@ fn period(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
                 .map_or(window.len(), |(i, _)| i)
         });
     let window = window.get(..end).unwrap_or("");
+    // Already put right with the sentence's malformed dates.
+    if reported.iter().any(|&(s, e)| s <= at && at < e) {
+        return;
+    }
     if let Some(&(p, s, e)) = dates::years(window)
         .iter()
         .find(|(p, _, _)| *p != year.value)
@@ -169,7 +405,7 @@ fn period(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn m04(title: &str, preamble: &str, overview: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {
@@ -188,7 +424,8 @@ mod tests {
     fn fires_on_run_together_and_doubled_years() {
         let (t, d) = m04(T, "", "20242年,测试街道认真做好公开工作。");
         assert_eq!(d.len(), 1, "{d:?}");
-        assert_eq!(&t[d[0].span.start..d[0].span.end], "20242");
+        assert_eq!(&t[d[0].span.start..d[0].span.end], "20242年");
+        assert!(d[0].message.contains("应为“2024年”"), "{}", d[0].message);
         let (t, d) = m04(T, "", "2024年2024年,测试街道认真做好公开工作。");
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(&t[d[0].span.start..d[0].span.end], "2024年2024年");
@@ -211,6 +448,82 @@ mod tests {
             "2024年,测试街道认真做好公开工作。",
         );
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    /// (preamble, the finding's span text, what the message says it should read).
+    #[test]
+    fn fires_on_missing_year_month_or_day() {
+        for (pre, span, fixed) in [
+            (
+                "本报告数据统计期限自20241月1日起至202412月31日止。",
+                "20241月1日起至202412月31日",
+                "2024年1月1日起至2024年12月31日",
+            ),
+            (
+                "统计期限自202411日起,至20241231日止。",
+                "202411日起,至20241231日",
+                "2024年1月1日起,至2024年12月31日",
+            ),
+            (
+                "所列数据截止日期为20241231日。",
+                "20241231日",
+                "2024年12月31日",
+            ),
+            ("统计期限为2024年1月1日至12月31止。", "12月31", "12月31日"),
+            ("本年报数据统计期限为202424年全年。", "202424年", "2024年"),
+            // A period of another year in the same sentence: one finding that puts both right.
+            (
+                "统计期限自20241月1日起至202312月31日止。",
+                "20241月1日起至202312月31日",
+                "2024年1月1日起至2024年12月31日",
+            ),
+        ] {
+            let (t, d) = m04(T, pre, "2024年,测试街道认真做好公开工作。");
+            assert_eq!(d.len(), 1, "{pre} {d:?}");
+            assert_eq!(&t[d[0].span.start..d[0].span.end], span, "{pre}");
+            assert!(
+                d[0].message.contains(&format!("应为“{fixed}”")),
+                "{pre}: {}",
+                d[0].message
+            );
+        }
+        // Every layout: the period on its own line, spaces around the parts, in one line.
+        for pre in [
+            "本报告数据统计期限\n自20241月1日起至\n2024年12月31日止。",
+            "统计期限自 20241月1日 起至 2024年12月31 止。",
+        ] {
+            let (_, d) = m04(T, pre, "2024年,测试街道认真做好公开工作。");
+            assert_eq!(d.len(), 1, "{pre} {d:?}");
+        }
+        let (_, d) = m04(
+            T,
+            "",
+            "2024年,测试街道召开会议。\n测试街道办事处\n2025年1月10",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        // Month and day that can be split two ways: said so, not guessed.
+        let (_, d) = m04(T, "统计截止日期为2024111日。", "");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("看不出是哪一天"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn short_forms_and_other_numbers_do_not_fire() {
+        for pre in [
+            "统计期限为2024年1-12月。",
+            "统计期限为2024年全年。",
+            "统计期限为2024年1月至12月。",
+            "统计期限为2024年1月1日至12月31号。",
+            "统计期限为2024.1.1至2024.12.31。",
+            "统计期限为2024-01-01至2024-12-31。",
+            "全年1-12月共发布信息12条,其中12月31条。",
+            "共投入资金202412元,编号20241231,工单号202411日报。",
+            "电话0517-83605210,12月5日至12月31日开展培训。",
+            "于3月15日、6月1日召开会议,1月10名干部参加培训。",
+        ] {
+            let (_, d) = m04(T, pre, "2024年,测试街道认真做好公开工作。");
+            assert!(d.is_empty(), "{pre} {d:?}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::diagnostic::Diagnostic;
 use crate::meta::{Compact, TemplateEvidence};
 use crate::model::{Report, Row, Section, Table};
+use crate::narrative::{Claim, Narrative, Prose};
 use crate::registry::Code;
 use crate::span::Span;
 use crate::view::View;
@@ -18,6 +19,8 @@ mod a02_row_total;
 mod a03_results_total;
 mod a04_review_total;
 mod c01_other_issuer;
+#[cfg(test)]
+pub(crate) mod fixture;
 mod l01_processing_fee;
 mod l02_assessment;
 mod l03_unpaid_fee;
@@ -30,13 +33,13 @@ mod n01_requests_stated;
 mod n02_reviews_stated;
 mod n03_other_figures;
 mod n04_self_contradiction;
-pub mod narrative;
 mod s01_missing_section;
 mod s02_section_order;
 mod s03_section_numbering;
 mod s04_heading_wording;
 mod s05_empty_section;
 mod s06_preamble_structure;
+mod s07_incomplete_text;
 mod t01_table_not_found;
 mod t02_template_year;
 mod t03_mixed_template;
@@ -45,6 +48,7 @@ mod t05_cell_count;
 mod t06_unknown_row;
 mod t07_recovered_cells;
 mod t08_label_variant;
+pub mod table_figures;
 mod v01_empty_cell;
 mod v02_placeholder;
 mod v03_not_a_number;
@@ -65,22 +69,24 @@ pub struct Context<'a> {
     pub evidence: &'a TemplateEvidence,
     /// Section number → its body as a view byte range.
     pub section_ranges: Vec<(u8, Range<usize>)>,
-    /// The narrative and its claims, built once for the N-rules that share them.
-    pub prose: std::cell::OnceCell<narrative::Prose>,
-    pub claims: std::cell::OnceCell<Vec<narrative::Claim>>,
+    /// What the narrative says (the narrative reader's stage).
+    pub narrative: &'a Narrative,
 }
 
 impl Context<'_> {
-    /// The narrative outside the tables (built on first use).
-    pub fn prose(&self) -> &narrative::Prose {
-        self.prose.get_or_init(|| narrative::prose(self))
+    /// The narrative outside the tables.
+    pub fn prose(&self) -> &Prose {
+        &self.narrative.prose
     }
 
-    /// What the narrative states (built on first use).
-    pub fn claims(&self) -> &[narrative::Claim] {
-        self.claims.get_or_init(|| {
-            narrative::claims(self.prose(), self.report.year.as_ref().map(|y| y.value))
-        })
+    /// What the narrative states about figures of the tables.
+    pub fn claims(&self) -> &[Claim] {
+        &self.narrative.claims
+    }
+
+    /// A prose range short enough to quote in a message, as the original writes it.
+    pub fn quote(&self, range: (usize, usize)) -> Option<String> {
+        crate::narrative::prose::quote(self.text, self.view, self.prose(), range)
     }
 
     /// The view text of section `n`'s body.
@@ -129,6 +135,7 @@ pub const RULES: &[(Code, RuleFn)] = &[
     (Code::S04, s04_heading_wording::check),
     (Code::S05, s05_empty_section::check),
     (Code::S06, s06_preamble_structure::check),
+    (Code::S07, s07_incomplete_text::check),
     (Code::T01, t01_table_not_found::check),
     (Code::T02, t02_template_year::check),
     (Code::T03, t03_mixed_template::check),

@@ -2,88 +2,103 @@
 //! table 三 says otherwise.
 //!
 //! Source: rules.md N01; format.md §7 ("收到依申请公开1件", "未收到依申请公开件" against the
-//! tables). The claim is read by `narrative::claims` ("共收到依申请公开1件", "全市共受理政府信息
-//! 公开申请 3119 件", "未收到依申请公开件"). Reports often count 受理 as new plus carried-over
-//! requests, so a stated figure equal to `received` or to `received + carried_in` agrees.
-//! Placeholders in the table read as 0. No values in table 三: nothing to compare.
+//! tables). The claim is read by the narrative reader (`narrative::claims`: "共收到依申请公开1件",
+//! "全市共受理政府信息公开申请 3119 件", "未收到依申请公开件"). Reports often count 受理 as new
+//! plus carried-over requests, so a stated figure equal to `received` or to `received +
+//! carried_in` agrees. The column is the one the sentence names (自然人申请…), else 总计. A total
+//! that was not read (blank with blank parts, text, never reached) is not compared. When the
+//! sentence counts for a scope of its own (`区政府办代表区政府受理…`, `全市…`), the message keeps
+//! that scope and asks which one the table counts, instead of restating the figure.
 
 use crate::diagnostic::Diagnostic;
+use crate::narrative::{Applicant, Subject};
 use crate::registry::Code;
-use crate::rules::narrative::{quote, total_or_sum, Subject};
+use crate::rules::table_figures::{requests_cell, said};
 use crate::rules::{with_values, Context};
-
-const COLUMNS: &[&str] = &[
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_service",
-    "other_org",
-];
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(table) = with_values(&ctx.report.tables.requests) else {
         return;
     };
-    let Some((received, cell)) = total_or_sum(table, "received", COLUMNS) else {
-        return;
-    };
-    let carried_in = total_or_sum(table, "carried_in", COLUMNS).map_or(0, |t| t.0);
     let prose = ctx.prose();
     for claim in ctx.claims() {
         if claim.subject != Subject::Requests {
             continue;
         }
+        let Some(received) = requests_cell(table, "received", claim.applicant) else {
+            continue;
+        };
+        let carried_in = requests_cell(table, "carried_in", claim.applicant).map_or(0, |f| f.value);
+        let column = match claim.applicant {
+            Applicant::All => "总计".to_string(),
+            Applicant::Column(k) => {
+                crate::template::APPLICANT_COLUMNS
+                    .iter()
+                    .find(|c| c.key == k)
+                    .map_or("", |c| c.label)
+                    .to_string()
+                    + "列"
+            }
+            Applicant::Organisations => "法人或其他组织各列".to_string(),
+        };
         let span = prose.span(ctx.view, claim.start, claim.end);
-        let said = quote(ctx, prose, claim.clause)
+        let said_text = ctx
+            .quote(claim.clause)
             .map(|q| format!("正文写“{q}”"))
             .unwrap_or_else(|| "正文".to_string());
+        let table_says = format!(
+            "表三“本年新收政府信息公开申请数量”{column}{}",
+            said(&received)
+        );
+        let r = received.value;
         let d = match claim.value {
             Some(v) => {
                 let v = i64::try_from(v).unwrap_or(i64::MAX);
-                if v == received || v == received + carried_in {
+                if v == r || v == r + carried_in {
                     continue;
                 }
-                let scope = if carried_in > 0 {
-                    format!("，加上年结转{carried_in}为{}", received + carried_in)
+                let plus = if carried_in > 0 {
+                    format!("（加上年结转{carried_in}件为{}）", r + carried_in)
                 } else {
                     String::new()
                 };
-                Diagnostic::new(
-                    Code::N01,
-                    span,
-                    format!(
-                        "{said}，即收到政府信息公开申请{v}{}，但表三“本年新收政府信息公开申请数量”总计为{received}{scope}，请核对后统一。",
-                        claim.unit
+                let zh = match claim.scope {
+                    Some((a, b)) => format!(
+                        "{said_text}，这句统计的是“{}”{}的申请，而{table_says}{plus}。请确认表三统计的是哪一范围，并在正文写明同一口径的数字。",
+                        prose.slice(a, b),
+                        claim.verb
                     ),
-                    format!(
-                        "The text states {v} requests received, but table 三 counts {received} new requests{}.",
-                        if carried_in > 0 {
-                            format!(" ({} with {carried_in} carried over)", received + carried_in)
-                        } else {
-                            String::new()
-                        }
-                    ),
-                )
+                    None => format!("{said_text}，但{table_says}{plus}，两处不一致，请核对后统一。"),
+                };
+                let en = format!(
+                    "The text states {v} requests, but table 三 counts {r} new requests{}{}.",
+                    if carried_in > 0 {
+                        format!(" ({} with {carried_in} carried over)", r + carried_in)
+                    } else {
+                        String::new()
+                    },
+                    if claim.scope.is_some() {
+                        "; the sentence counts a scope of its own: say which one the table counts"
+                    } else {
+                        ""
+                    }
+                );
+                Diagnostic::new(Code::N01, span, zh, en)
             }
             None => {
-                if received == 0 {
+                if r == 0 {
                     continue;
                 }
                 Diagnostic::new(
                     Code::N01,
                     span,
-                    format!(
-                        "{said}，即没有收到政府信息公开申请，但表三“本年新收政府信息公开申请数量”总计为{received}，请核对后统一。"
-                    ),
-                    format!(
-                        "The text says no requests were received, but table 三 counts {received} new requests."
-                    ),
+                    format!("{said_text}，即没有收到政府信息公开申请，但{table_says}，请核对后统一。"),
+                    format!("The text says no requests were received, but table 三 counts {r} new requests."),
                 )
             }
         };
-        let d = match cell {
-            Some(c) => d.with_related(c, format!("表三本年新收申请总计：{received}")),
+        let d = match received.cell {
+            Some(c) => d.with_related(c, format!("表三本年新收申请{column}：{r}")),
             None => d,
         };
         out.push(d);
@@ -93,7 +108,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn n01(overview: &str, received: u64, carried_in: u64) -> Vec<crate::Diagnostic> {
         let s = Spec {
@@ -118,6 +133,26 @@ mod tests {
         assert_eq!(&t[d[0].span.start..d[0].span.end], "3");
         assert!(d[0].message.contains("总计为1"), "{}", d[0].message);
         assert_eq!(d[0].related.len(), 1);
+    }
+
+    #[test]
+    fn keeps_the_sentence_scope_in_the_message() {
+        let d = n01("区政府办代表区政府受理政府信息公开申请17件。", 95, 0);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message
+                .contains("这句统计的是“区政府办代表区政府”受理的申请"),
+            "{}",
+            d[0].message
+        );
+        assert!(!d[0].message.contains("收到17件"), "{}", d[0].message);
+        // A negative sentence about reviews says nothing about how many requests came.
+        assert!(n01(
+            "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+            5,
+            0
+        )
+        .is_empty());
     }
 
     #[test]

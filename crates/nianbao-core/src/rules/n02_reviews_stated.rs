@@ -1,56 +1,66 @@
 //! N02: the narrative states how many 行政复议 or 行政诉讼 cases there were (or that there were
-//! none), and table 四 says otherwise.
+//! none), or how they ended, and table 四 says otherwise.
 //!
 //! Source: rules.md N02; format.md §4 and §7 ("收到行政诉讼1条" against table 四). Claims come from
-//! `narrative::claims`: "政府信息公开行政复议 351 件", "收到行政诉讼1条", "也没有发生因政府信息
-//! 公开申请行政复议、行政诉讼的情况". 行政诉讼 is the two litigation blocks together (未经复议直接
-//! 起诉 + 复议后起诉). A blank total counts as the sum of its block (format.md §6); placeholders
-//! read as 0. Sentences about results (结果维持…), a single litigation block or another year are
-//! not claims about the totals and are left alone.
+//! the narrative reader: "政府信息公开行政复议 351 件", "收到行政诉讼1条", "也没有发生因政府信息
+//! 公开申请行政复议、行政诉讼的情况"; outcomes "行政复议2件，均获维持", "全部胜诉" (none corrected,
+//! none pending) and "未被纠错", "无败诉", "未发生…被复议纠错或诉讼败诉" (none corrected).
+//! 行政诉讼 is the two litigation blocks together (未经复议直接起诉 + 复议后起诉). A blank total is
+//! taken from its parts only when they hold numbers; a cell not read as a number is not compared.
+//! Sentences about a single litigation block or another year are left alone.
 
 use crate::diagnostic::Diagnostic;
+use crate::model::Table;
+use crate::narrative::{Claim, ReviewOutcome, Reviews, Subject};
 use crate::registry::Code;
-use crate::rules::narrative::{quote, total_or_sum, Subject, REVIEW_PARTS};
+use crate::rules::table_figures::{review_cell, total, TableFigure, REVIEW_PARTS};
 use crate::rules::{with_values, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(table) = with_values(&ctx.report.tables.reviews) else {
         return;
     };
-    let recon = total_or_sum(table, "reconsideration", REVIEW_PARTS);
-    let direct = total_or_sum(table, "litigation_direct", REVIEW_PARTS);
-    let after = total_or_sum(table, "litigation_after_reconsideration", REVIEW_PARTS);
+    let recon = total(table, "reconsideration", REVIEW_PARTS);
+    let direct = total(table, "litigation_direct", REVIEW_PARTS);
+    let after = total(table, "litigation_after_reconsideration", REVIEW_PARTS);
     let prose = ctx.prose();
     for claim in ctx.claims() {
+        if let Subject::Review(outcome, which) = claim.subject {
+            if let Some(d) = outcome_finding(ctx, table, claim, outcome, which) {
+                out.push(d);
+            }
+            continue;
+        }
         let (what, what_en, total, detail, cells) = match claim.subject {
             Subject::Reconsideration => {
-                let Some((t, cell)) = recon else { continue };
+                let Some(t) = recon else { continue };
                 (
                     "行政复议",
                     "reconsideration",
-                    t,
+                    t.value,
                     String::new(),
-                    vec![(cell, format!("表四行政复议总计：{t}"))],
+                    vec![(t.cell, format!("表四行政复议总计：{}", t.value))],
                 )
             }
             Subject::Litigation => {
-                let (Some((d, dc)), Some((a, ac))) = (direct, after) else {
+                let (Some(d), Some(a)) = (direct, after) else {
                     continue;
                 };
                 (
                     "行政诉讼",
                     "litigation",
-                    d + a,
-                    format!("（未经复议直接起诉{d}、复议后起诉{a}）"),
+                    d.value + a.value,
+                    format!("（未经复议直接起诉{}、复议后起诉{}）", d.value, a.value),
                     vec![
-                        (dc, format!("表四未经复议直接起诉总计：{d}")),
-                        (ac, format!("表四复议后起诉总计：{a}")),
+                        (d.cell, format!("表四未经复议直接起诉总计：{}", d.value)),
+                        (a.cell, format!("表四复议后起诉总计：{}", a.value)),
                     ],
                 )
             }
             _ => continue,
         };
-        let said = quote(ctx, prose, claim.clause)
+        let said = ctx
+            .quote(claim.clause)
             .map(|q| format!("正文写“{q}”"))
             .unwrap_or_else(|| "正文".to_string());
         let (zh, en) = match claim.value {
@@ -94,10 +104,85 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// "均获维持" against the corrected and pending cells, "未被纠错" against the corrected ones.
+fn outcome_finding(
+    ctx: &Context,
+    table: &Table,
+    claim: &Claim,
+    outcome: ReviewOutcome,
+    which: Reviews,
+) -> Option<Diagnostic> {
+    let rows: &[(&str, &str)] = match which {
+        Reviews::Reconsideration => &[("reconsideration", "行政复议")],
+        Reviews::Litigation => &[
+            ("litigation_direct", "行政诉讼（未经复议直接起诉）"),
+            ("litigation_after_reconsideration", "行政诉讼（复议后起诉）"),
+        ],
+        Reviews::Both => &[
+            ("reconsideration", "行政复议"),
+            ("litigation_direct", "行政诉讼（未经复议直接起诉）"),
+            ("litigation_after_reconsideration", "行政诉讼（复议后起诉）"),
+        ],
+    };
+    let columns: &[(&str, &str)] = match outcome {
+        ReviewOutcome::AllUpheld => &[("corrected", "结果纠正"), ("pending", "尚未审结")],
+        ReviewOutcome::NoneCorrected => &[("corrected", "结果纠正")],
+    };
+    let mut against: Vec<(String, TableFigure)> = Vec::new();
+    for (row, name) in rows {
+        for (col, col_name) in columns {
+            // An unread cell leaves the claim unjudged.
+            let f = review_cell(table, row, col)?;
+            if f.value > 0 {
+                against.push((format!("{name}“{col_name}”为{}", f.value), f));
+            }
+        }
+    }
+    if against.is_empty() {
+        return None;
+    }
+    let said = ctx
+        .quote(claim.clause)
+        .map(|q| format!("正文写“{q}”"))
+        .unwrap_or_else(|| "正文".to_string());
+    let what = match outcome {
+        ReviewOutcome::AllUpheld => "全部维持（胜诉）、没有被纠正也没有未审结的案件",
+        ReviewOutcome::NoneCorrected => "没有被纠错（败诉）的案件",
+    };
+    let listed: Vec<&str> = against.iter().map(|(s, _)| s.as_str()).collect();
+    let mut d = Diagnostic::new(
+        Code::N02,
+        ctx.prose().span(ctx.view, claim.start, claim.end),
+        format!(
+            "{said}，即{what}；但表四{}。请核对后统一。",
+            listed.join("、")
+        ),
+        format!(
+            "The text says the reviews ended {}, but table 四 has {}.",
+            match outcome {
+                ReviewOutcome::AllUpheld => "all upheld",
+                ReviewOutcome::NoneCorrected => "with none corrected",
+            },
+            against
+                .iter()
+                .map(|(_, f)| f.value.to_string())
+                .collect::<Vec<_>>()
+                .join(" and ")
+                + " corrected or pending"
+        ),
+    );
+    for (label, f) in &against {
+        if let Some(c) = f.cell {
+            d = d.with_related(c, label.clone());
+        }
+    }
+    Some(d)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn n02(overview: &str, reviews: [[u64; 4]; 3]) -> Vec<crate::Diagnostic> {
         let s = Spec {
@@ -158,6 +243,54 @@ mod tests {
             [[1, 0, 0, 0], [0, 1, 0, 0], [0; 4]]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn fires_on_outcomes_the_table_contradicts() {
+        // (upheld, corrected, other, pending) for 复议, 直接起诉, 复议后起诉.
+        for (text, reviews) in [
+            (
+                "本年度发生行政复议2件,均获维持。",
+                [[1, 1, 0, 0], [0; 4], [0; 4]],
+            ),
+            ("行政复议2件,均被维持。", [[1, 0, 0, 1], [0; 4], [0; 4]]),
+            ("行政诉讼1件,全部胜诉。", [[0; 4], [0, 1, 0, 0], [0; 4]]),
+            ("全年行政复议案件无被纠错。", [[0, 1, 0, 0], [0; 4], [0; 4]]),
+            (
+                "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+                [[0; 4], [0; 4], [0, 1, 0, 0]],
+            ),
+        ] {
+            let d = n02(text, reviews);
+            assert_eq!(d.len(), 1, "{text} {d:?}");
+        }
+    }
+
+    #[test]
+    fn outcomes_the_table_agrees_with_do_not_fire() {
+        for (text, reviews) in [
+            (
+                "本年度发生行政复议2件,均获维持。",
+                [[2, 0, 0, 0], [0; 4], [0; 4]],
+            ),
+            ("行政诉讼1件,全部胜诉。", [[0; 4], [1, 0, 0, 0], [0; 4]]),
+            ("全年行政复议案件无被纠错。", [[1, 0, 1, 1], [0; 4], [0; 4]]),
+            // Names neither 复议 nor 诉讼: says nothing about table 四.
+            ("全年无被纠错案件。", [[0, 1, 0, 0], [0; 4], [0; 4]]),
+            (
+                "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+                [[1, 0, 0, 0], [0, 0, 0, 1], [0; 4]],
+            ),
+            // Another year, or a plan, is not this year's outcome.
+            (
+                "2022年行政复议2件,均获维持。",
+                [[1, 1, 0, 0], [0; 4], [0; 4]],
+            ),
+            ("力争行政诉讼全部胜诉。", [[0; 4], [0, 1, 0, 0], [0; 4]]),
+        ] {
+            let d = n02(text, reviews);
+            assert!(d.is_empty(), "{text} {d:?}");
+        }
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     for n in 1..=6u8 {
-        if ctx.report.section(n).is_some() {
+        // Beyond the cut of a partial text: S07 says it once.
+        if ctx.report.section(n).is_some() || ctx.report.extent.section_unseen(n) {
             continue;
         }
         let title = SECTION_TITLES
@@ -66,10 +67,22 @@ mod tests {
 
     #[test]
     fn fires_for_a_missing_section() {
-        let text = FULL.replace("六、其他需要报告的事项\n无。\n", "");
+        let text = FULL.replace("四、政府信息公开行政复议、行政诉讼情况\n内容\n", "");
         let m = s01(&text);
         assert_eq!(m.len(), 1);
-        assert!(m[0].contains("六、其他需要报告的事项"), "{m:?}");
+        assert!(
+            m[0].contains("四、政府信息公开行政复议、行政诉讼情况"),
+            "{m:?}"
+        );
+        // The last section missing from a signed report is missing, not cut.
+        let signed = FULL.replace(
+            "六、其他需要报告的事项\n无。\n",
+            "某县审计局\n2024年1月20日\n",
+        );
+        assert_eq!(s01(&signed).len(), 1);
+        // From a text that stops in 五 (no closing date), 六 was never in the text: S07.
+        let cut = FULL.replace("六、其他需要报告的事项\n无。\n", "");
+        assert!(s01(&cut).is_empty());
     }
 
     #[test]

@@ -12,6 +12,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if body.chars().any(|c| is_han(c) || c.is_ascii_alphanumeric()) {
             continue;
         }
+        // The text stops at this heading: its content was never in the text (S07).
+        let stops_here = ctx.report.extent.stops.is_some()
+            && ctx
+                .report
+                .sections
+                .last()
+                .is_some_and(|l| l.number == s.number);
+        if stops_here {
+            continue;
+        }
         out.push(Diagnostic::new(
             Code::S05,
             s.span,
@@ -42,9 +52,10 @@ mod tests {
             s05("五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n无。\n"),
             1
         );
+        // The last heading with nothing after it is where the text stops: S07, not S05.
         assert_eq!(
             s05("五、存在的主要问题及改进情况\n六、其他需要报告的事项\n  \n"),
-            2
+            1
         );
     }
 

@@ -8,15 +8,18 @@
 //! - a part count that is not six: "全文包括…三部分", "本报告由…五个部分组成" (the sentence must
 //!   speak of the report: 全文/本报告/报告/年报, and of its make-up: 包括/包含/由/分为/组成/共);
 //! - an outline naming at least three section titles that leaves out 行政复议/行政诉讼 or
-//!   其他需要报告的事项.
+//!   其他需要报告的事项;
+//! - an outline that lists one section twice (`…被申请行政复议、…被申请行政复议和提起行政诉讼情况、…`:
+//!   seven items for six parts). `政府信息公开行政复议、行政诉讼情况` is one item (the official title
+//!   has its own `、`).
 //!
 //! A preamble that only says who compiled the report ("本报告由…办公室编制") is no outline. No
 //! section found → nothing (there is no "before the first section"; S01 reports it).
 
 use crate::chars::chinese_digit;
 use crate::diagnostic::Diagnostic;
+use crate::narrative::prose::{build, contains_any, sentences};
 use crate::registry::Code;
-use crate::rules::narrative::{build_prose, contains_any, sentences};
 use crate::rules::Context;
 
 const ABOUT_REPORT: &[&str] = &["全文", "本报告", "报告", "年报"];
@@ -36,12 +39,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (pre, _) = ctx.preamble();
-    let prose = build_prose(pre, |_| false);
+    let prose = build(pre, |_| false);
     for (s, e) in sentences(&prose.text) {
         let sentence = prose.slice(s, e);
         let found = obsolete(sentence)
             .or_else(|| part_count(sentence))
-            .or_else(|| incomplete_outline(sentence));
+            .or_else(|| incomplete_outline(sentence))
+            .or_else(|| repeated_part(sentence));
         if let Some((a, b, zh, en)) = found {
             out.push(Diagnostic::new(
                 Code::S06,
@@ -144,10 +148,95 @@ fn incomplete_outline(sentence: &str) -> Option<Finding> {
     ))
 }
 
+/// Which of the six sections an outline item names (by its key words), 1..=6.
+fn section_of(item: &str) -> Option<u8> {
+    const KEYS: &[(&str, u8)] = &[
+        ("总体情况", 1),
+        ("基本情况", 1),
+        ("主动公开", 2),
+        ("收到和处理", 3),
+        ("依申请", 3),
+        ("行政复议", 4),
+        ("行政诉讼", 4),
+        ("存在的主要问题", 5),
+        ("存在的问题", 5),
+        ("其他需要报告", 6),
+    ];
+    KEYS.iter().find(|(k, _)| item.contains(k)).map(|(_, n)| *n)
+}
+
+fn repeated_part(sentence: &str) -> Option<Finding> {
+    if !contains_any(sentence, ABOUT_REPORT) {
+        return None;
+    }
+    let (from, lead) = ["由", "包括", "包含", "分为"]
+        .iter()
+        .filter_map(|k| sentence.find(k).map(|i| (i, k.len())))
+        .min()?;
+    let list_start = from + lead;
+    let rest = sentence.get(list_start..)?;
+    let list_end = ["个部分", "部分", "组成"]
+        .iter()
+        .filter_map(|k| rest.find(k))
+        .min()
+        .unwrap_or(rest.len());
+    let list = rest.get(..list_end)?;
+    // Items with their offsets; `…行政复议、行政诉讼情况` is one item.
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for piece in list.split('、') {
+        let (a, b) = (at, at + piece.len());
+        at = b + '、'.len_utf8();
+        let joins = piece.starts_with("行政诉讼") || piece.starts_with("提起行政诉讼");
+        match items.last_mut() {
+            Some(last)
+                if joins
+                    && list
+                        .get(last.0..last.1)
+                        .is_some_and(|p| p.ends_with("行政复议")) =>
+            {
+                last.1 = b;
+            }
+            _ => items.push((a, b)),
+        }
+    }
+    if items.len() < 4 {
+        return None;
+    }
+    let named: Vec<Option<u8>> = items
+        .iter()
+        .map(|&(a, b)| list.get(a..b).and_then(section_of))
+        .collect();
+    for (j, n) in named.iter().enumerate() {
+        let Some(n) = n else { continue };
+        let Some(k) = named.iter().skip(j + 1).position(|m| m == &Some(*n)) else {
+            continue;
+        };
+        let (a1, b1) = *items.get(j)?;
+        let (a2, b2) = *items.get(j + 1 + k)?;
+        let title = crate::template::SECTION_TITLES
+            .get(usize::from(*n) - 1)
+            .copied()
+            .unwrap_or("");
+        return Some((
+            list_start + a1,
+            list_start + b2,
+            format!(
+                "开头列出的报告结构把“{title}”列了两次（“{}”和“{}”），共{}项，与年度报告的六个部分不符。请删去重复的一项。",
+                list.get(a1..b1).unwrap_or(""),
+                list.get(a2..b2).unwrap_or(""),
+                items.len()
+            ),
+            format!("The outline in the preamble lists section {n} twice ({} items for six parts).", items.len()),
+        ));
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use crate::registry::Code;
-    use crate::rules::narrative::fixture::{codes, report, Spec};
+    use crate::rules::fixture::{codes, report, Spec};
 
     fn s06(preamble: &str) -> (String, Vec<crate::Diagnostic>) {
         let t = report(&Spec {
@@ -190,8 +279,20 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_an_outline_that_lists_a_part_twice() {
+        let (_, d) = s06("全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开被申请行政复议、因政府信息公开被申请行政复议和提起行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message.contains("列了两次") && d[0].message.contains("共7项"),
+            "{}",
+            d[0].message
+        );
+    }
+
+    #[test]
     fn a_right_or_no_outline_does_not_fire() {
         for p in [
+            "全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。",
             "本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》规定编制。报告所列统计期限自2023年1月1日至2023年12月31日。",
             "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分。",
             "本报告由六部分组成。",

@@ -16,7 +16,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         (TableKind::Requests, t.requests.is_some()),
         (TableKind::Reviews, t.reviews.is_some()),
     ] {
-        if found {
+        // Not found because the text stops before it or starts after it: S07 says so.
+        if found || ctx.report.extent.table_unseen(kind) {
             continue;
         }
         let (name, skipped) = match kind {
@@ -51,9 +52,12 @@ mod tests {
 
     #[test]
     fn fires_per_missing_table_and_names_skipped_checks() {
-        let m = t01("一、总体情况\n二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n");
+        let m = t01("一、总体情况\n二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n");
         assert_eq!(m.len(), 3);
         assert!(m[1].contains("A01"));
+        // A text that stops in section 三 never reached 表四, and may have been cut before 表三.
+        let m = t01("一、总体情况\n二、主动公开政府信息情况\n无。\n三、收到和处理政府信息公开申请情况\n本年共收到申请");
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 
     #[test]

@@ -3,27 +3,16 @@
 //! or district department reporting any is a misread row or a copied report.
 
 use crate::diagnostic::Diagnostic;
+use crate::issuer::{classify, IssuerKind, Level};
 use crate::registry::Code;
 use crate::rules::{fmt_num, Context};
 
+/// Bodies below the districted city: a 街道, 乡 or 镇, and any county- or district-level body
+/// (issuer.rs reads kind and level from the name).
 fn cannot_make_regulations(issuer: &str) -> bool {
-    let township = [
-        "街道",
-        "街道办事处",
-        "办事处",
-        "镇",
-        "乡",
-        "镇人民政府",
-        "乡人民政府",
-    ]
-    .iter()
-    .any(|s| issuer.ends_with(s));
-    let county_department = (issuer.contains('县') || issuer.contains('区'))
-        && ["局", "委员会", "办公室", "中心", "委"]
-            .iter()
-            .any(|s| issuer.ends_with(s))
-        && !issuer.contains('省');
-    township || county_department
+    let (kind, level) = classify(issuer);
+    matches!(kind, IssuerKind::Township | IssuerKind::Subdistrict)
+        || matches!(level, Level::County | Level::Township)
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -77,7 +66,23 @@ mod tests {
     }
 
     #[test]
+    fn fires_for_county_level_bodies() {
+        for issuer in [
+            "某某县卫生健康局",
+            "某某区人民政府",
+            "某某示范区审计局",
+            "某某镇人民政府",
+        ] {
+            let t = format!(
+                "{issuer}2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章\t2\t0\t2\n"
+            );
+            assert_eq!(v07(&t), 1, "{issuer}");
+        }
+    }
+
+    #[test]
     fn silent_for_a_city_or_zero() {
+        assert_eq!(v07("某某省人民政府办公厅2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章\t2\t0\t2\n"), 0);
         assert_eq!(v07("某某市人民政府2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章\t2\t0\t2\n"), 0);
         assert_eq!(v07("某某街道办事处2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章\t0\t0\t0\n"), 0);
     }

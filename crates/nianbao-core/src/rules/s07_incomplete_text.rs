@@ -1,0 +1,191 @@
+//! S07: the text stops before the report does, or starts after it (rules.md S07; how it is read:
+//! `extent.rs`). One finding that says where, and what was therefore not read or checked; the
+//! rules that would report what lies beyond the cut (S01, S05, T01, L01, L02) stay silent.
+
+use crate::diagnostic::Diagnostic;
+use crate::extent::{Start, Stop};
+use crate::registry::Code;
+use crate::rules::Context;
+use crate::template::{row_label, TableKind, SECTION_TITLES};
+
+const NUMERALS: [&str; 7] = ["", "一", "二", "三", "四", "五", "六"];
+
+fn numeral(n: u8) -> &'static str {
+    NUMERALS.get(usize::from(n)).copied().unwrap_or("")
+}
+
+/// "第四至第六部分" / "第六部分" for sections `from..=to`, with the tables among them.
+fn range_zh(from: u8, to: u8) -> String {
+    let parts = if from == to {
+        format!("第{}部分", numeral(from))
+    } else {
+        format!("第{}至第{}部分", numeral(from), numeral(to))
+    };
+    let tables: Vec<&str> = [TableKind::Active, TableKind::Requests, TableKind::Reviews]
+        .iter()
+        .filter(|k| (from..=to).contains(&k.section()))
+        .map(|k| k.zh())
+        .collect();
+    if tables.is_empty() {
+        parts
+    } else {
+        format!("{parts}（含{}）", tables.join("、"))
+    }
+}
+
+fn in_table_zh(kind: TableKind, row: Option<&'static str>) -> String {
+    match row.and_then(row_label) {
+        Some(label) => format!("{}“{label}”这一行", kind.zh()),
+        None if kind == TableKind::Reviews => format!("{}的数字", kind.zh()),
+        None => kind.zh().to_string(),
+    }
+}
+
+fn section_zh(n: u8) -> String {
+    match SECTION_TITLES.get(usize::from(n).wrapping_sub(1)) {
+        Some(title) => format!("第{}部分“{}、{title}”", numeral(n), numeral(n)),
+        None => "报告开头".to_string(),
+    }
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let extent = &ctx.report.extent;
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    let mut unread_zh = Vec::new();
+    if let Some((stop, _)) = extent.stops {
+        let (at, section) = match stop {
+            Stop::InTable { kind, row } => (in_table_zh(kind, row), kind.section()),
+            Stop::InSection { number } => (section_zh(number), number),
+        };
+        zh.push(format!("文本停在{at}，报告还没有结束"));
+        en.push(format!(
+            "The text stops in section {section}, before the report ends"
+        ));
+        if section < 6 {
+            unread_zh.push(range_zh(section + 1, 6));
+        }
+    }
+    if let Some((start, _)) = extent.starts {
+        let (at, section) = match start {
+            Start::InTable { kind, row } => (in_table_zh(kind, row), kind.section()),
+            Start::AtSection { number } => (section_zh(number), number),
+        };
+        zh.push(format!("文本从{at}开始，前面没有标题和开头"));
+        en.push(format!(
+            "it starts in section {section}, after the report does"
+        ));
+        unread_zh.push(if section > 1 {
+            format!("标题、开头和{}", range_zh(1, section - 1))
+        } else {
+            "标题和开头".to_string()
+        });
+    }
+    let Some(span) = extent
+        .stops
+        .map(|(_, s)| s)
+        .or(extent.starts.map(|(_, s)| s))
+    else {
+        return;
+    };
+    let unread = if unread_zh.is_empty() {
+        String::new()
+    } else {
+        format!("；{}不在文本中，未读入，也未检查", unread_zh.join("以及"))
+    };
+    let mut d = Diagnostic::new(
+        Code::S07,
+        span,
+        format!(
+            "{}{unread}。如果粘贴的是报告的一部分，这一条可以忽略；如果这是完整报告，请补全缺少的内容。",
+            zh.join("；")
+        ),
+        format!(
+            "{}; what lies outside the text was not read or checked.",
+            en.join("; ")
+        ),
+    );
+    if let (Some((_, stop)), Some((_, start))) = (extent.stops, extent.starts) {
+        if stop != start {
+            d = d.with_related(start, "文本从这里开始");
+        }
+    }
+    out.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::Code;
+
+    fn s07(text: &str) -> Vec<crate::Diagnostic> {
+        crate::check(text)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == Code::S07)
+            .collect()
+    }
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        crate::check(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != crate::Severity::Info)
+            .map(|d| d.code.as_str())
+            .collect()
+    }
+
+    const HEAD: &str = "某县审计局2023年政府信息公开工作年度报告\n本报告依据《条例》编制。\n一、总体情况\n2023年，我局认真落实条例。\n二、主动公开政府信息情况\n主动公开信息20条。\n";
+
+    #[test]
+    fn a_text_that_stops_with_sections_due_is_one_s07() {
+        let d = s07(HEAD);
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("第三至第六部分（含表三、表四）"),
+            "{}",
+            d[0].message
+        );
+        let c = codes(HEAD);
+        assert!(!c.contains(&"S01") && !c.contains(&"T01"), "{c:?}");
+    }
+
+    #[test]
+    fn a_text_that_stops_mid_sentence_in_six_is_s07() {
+        let text = format!(
+            "{HEAD}三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n问题是宣传不够。\n六、其他需要报告的事项\n本年度未收取信息处理"
+        );
+        let d = s07(&text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("第六部分"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_signed_report_missing_a_section_is_s01_not_s07() {
+        let text = format!("{HEAD}三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n某县审计局\n2024年1月20日\n");
+        assert!(s07(&text).is_empty());
+        assert!(codes(&text).contains(&"S01"));
+    }
+
+    #[test]
+    fn a_whole_report_is_silent() {
+        let text = format!("{HEAD}三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n");
+        assert!(s07(&text).is_empty(), "{:?}", s07(&text));
+    }
+
+    #[test]
+    fn a_text_that_starts_at_a_later_section_says_so_once() {
+        let text = "五、存在的主要问题及改进情况\n问题是宣传不够。\n六、其他需要报告的事项\n无。\n";
+        let d = s07(text);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("第一至第四部分"), "{}", d[0].message);
+        assert!(!codes(text).contains(&"S01"), "{:?}", codes(text));
+    }
+
+    #[test]
+    fn both_ends_cut_is_still_one_finding() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n问题是宣传不够。\n";
+        let d = s07(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("停在") && d[0].message.contains("开始"));
+    }
+}
