@@ -82,6 +82,49 @@ impl Analysis {
             .zip(self.output.diagnostics.get(index))
     }
 
+    /// The text with finding `index`'s fix applied, if it has one.
+    pub fn fixed_text(&self, index: usize) -> Option<String> {
+        let d = self.checked.diagnostics.get(index)?;
+        if d.fix.is_empty() {
+            return None;
+        }
+        let mut edits: Vec<_> = d.fix.iter().collect();
+        edits.sort_by_key(|e| e.span.start);
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for e in edits {
+            out.push_str(self.text.get(at..e.span.start)?);
+            out.push_str(&e.replacement);
+            at = e.span.end;
+        }
+        out.push_str(self.text.get(at..)?);
+        Some(out)
+    }
+
+    /// Whether to offer finding `index`'s fix. A corrected total (A02–A04) may contradict a
+    /// figure the text states, which the sums cannot see: it is offered only when the text,
+    /// checked with the fix, has no more warnings or errors of any code than now.
+    pub fn fix_offered(&self, index: usize) -> bool {
+        let Some(d) = self.checked.diagnostics.get(index) else {
+            return false;
+        };
+        let Some(fixed) = self.fixed_text(index) else {
+            return false;
+        };
+        if !matches!(d.code.as_str(), "A02" | "A03" | "A04") {
+            return true; // certain by construction (tests/fixes.rs)
+        }
+        let serious = |ds: &[Diagnostic], code: &str| {
+            ds.iter()
+                .filter(|d| d.severity != nianbao_core::Severity::Info && d.code.as_str() == code)
+                .count()
+        };
+        let after = nianbao_core::check_with(&fixed, &Options::default()).diagnostics;
+        after.iter().all(|a| {
+            serious(&after, a.code.as_str()) <= serious(&self.checked.diagnostics, a.code.as_str())
+        })
+    }
+
     /// Every finding's UTF-16 span, in text order (for [`crate::navigate`]).
     pub fn spans(&self) -> Vec<(usize, usize)> {
         self.output

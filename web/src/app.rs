@@ -212,6 +212,37 @@ pub fn app(props: &AppProps) -> Html {
             notice.set(None);
         })
     };
+    let on_fix = {
+        let (analysis, draft, text_ref) = (analysis.clone(), draft.clone(), text_ref.clone());
+        let (on_text, notice) = (on_text.clone(), notice.clone());
+        let lang = l;
+        Callback::from(move |i: usize| {
+            if analysis.text.as_str() != draft.as_str() {
+                return; // the offsets are of the text last checked
+            }
+            let (Some((_, d)), Some(area)) =
+                (analysis.finding(i), text_ref.cast::<HtmlTextAreaElement>())
+            else {
+                return;
+            };
+            let edits = js_sys::Array::new();
+            for e in &d.fix {
+                edits.push(&(e.start as f64).into());
+                edits.push(&(e.end as f64).into());
+                edits.push(&e.replacement.as_str().into());
+            }
+            let before = analysis.text.clone();
+            let text = js::apply_edits(&area, &edits);
+            on_text.emit((text, When::Now));
+            notice.set(Some(Notice {
+                text: match lang {
+                    Lang::Zh => format!("已修改 {} 处。", d.fix.len()),
+                    Lang::En => format!("Changed {} place(s).", d.fix.len()),
+                },
+                undo: Some(before),
+            }));
+        })
+    };
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| {
@@ -384,7 +415,7 @@ pub fn app(props: &AppProps) -> Html {
                         <Findings analysis={a.clone()} active={*active} filter={*filter}
                             {on_filter} {on_activate} {on_select} />
                         if let Some(i) = *active {
-                            <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} />
+                            <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} {on_fix} {pending} />
                         } else if !a.output.diagnostics.is_empty() {
                             <p class="help-hint">{ l.pick(
                                 "点击一条结果，可在原文中选中对应文字并查看说明；也可用 ↑ ↓ 键选择、回车定位，在正文中按 F8 跳到下一处问题。",
