@@ -99,8 +99,12 @@ impl Context<'_> {
     pub fn section(&self, n: u8) -> Option<&Section> {
         self.report.section(n)
     }
-    /// The original text of a span.
+    /// The text of a span as messages quote it: the original, or for HTML the text read
+    /// there, without the markup (`约1</span><span>0` is `约10`).
     pub fn slice(&self, span: Span) -> &str {
+        if self.view.html {
+            return self.view.text_of(span);
+        }
         self.text.get(span.start..span.end).unwrap_or("")
     }
     /// Text before the first section heading (title and preamble), as a view range.
