@@ -22,6 +22,13 @@ export interface Related extends Place {
   message: string;
 }
 
+/** One change of a fix: put `replacement` where `start`..`end` (UTF-16) is; "" deletes. */
+export interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
 export interface Diagnostic extends Place {
   code: string;
   severity: Severity;
@@ -29,6 +36,11 @@ export interface Diagnostic extends Place {
   message: string;
   message_en: string;
   related: Related[];
+  /** The correction, present only where the rule is sure of it: placeholders to 0 (V02), the
+   * official numbering (S03), conversion leftovers deleted (X01), a total that disagrees with
+   * its parts set to their sum when no other sum confirms it (A02–A04; the text may still
+   * state the old figure). Apply every edit, from the last to the first. */
+  fix?: Edit[];
 }
 
 export interface Section {

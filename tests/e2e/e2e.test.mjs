@@ -387,6 +387,78 @@ describe("bugs a new user hit", () => {
   });
 });
 
+describe("fixes", () => {
+  test("a placeholder finding offers 全部改为“0”: previewed, applied in one click, undone by 撤销", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("003").text);
+    const original = normalise(seed("003").text);
+    const index = (await listedCodes(page)).indexOf("V02");
+    await page.locator(".finding").nth(index).click();
+    await page.waitForSelector(".help-card .apply-fix");
+    assert.match(await page.textContent(".help-card .apply-fix"), /全部改为“0”（18 处）/);
+    const preview = await page.$$eval(".fix-preview li", (li) => li.map((l) => l.textContent));
+    assert.match(preview[0], /表二.*-\s*→\s*0/);
+    await page.screenshot({ path: join(ARTIFACTS, "fix.png") });
+    const rev = await revision(page);
+    await page.click(".help-card .apply-fix");
+    await waitForCheck(page, rev);
+    const value = await page.$eval("textarea.text", (a) => a.value);
+    assert.equal(value.length, original.length, "each placeholder became one 0");
+    const v02 = await page.evaluate(() =>
+      window.nianbao.check(document.querySelector("textarea.text").value).diagnostics.filter((d) => d.code === "V02"),
+    );
+    assert.equal(v02.length, 2, "table 二's V02 is gone, the other tables' remain");
+    assert.deepEqual(await listedCodes(page), await coreCodes(page));
+    assert.match(await page.textContent(".notice"), /已修改 18 处/);
+    assert.equal(await page.textContent(".summary .changes"), "已修复 1 处", "what the edit changed");
+    const again = await revision(page);
+    await page.click(".notice .undo");
+    await waitForCheck(page, again);
+    assert.equal(await page.$eval("textarea.text", (a) => a.value), original);
+    assert.equal(await page.$(".summary .changes"), null, "撤销 loads the old text: nothing to compare");
+    await context.close();
+  });
+
+  test("a heading numbered 6、 offers 改为“六、”; the tables view reads expected totals from the fix", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("001").text);
+    const index = (await listedCodes(page)).indexOf("S03");
+    await page.locator(".finding").nth(index).click();
+    assert.match(await page.textContent(".help-card .apply-fix"), /改为“六、”/);
+    const rev = await revision(page);
+    await page.click(".help-card .apply-fix");
+    await waitForCheck(page, rev);
+    assert.ok(!(await listedCodes(page)).includes("S03"));
+    assert.match(await page.$eval("textarea.text", (a) => a.value), /\n六、 ?其他需要报告的事项/);
+    // Ctrl+Z in the text undoes the edit too (it went through the editing commands).
+    await page.focus("textarea.text");
+    const before = await revision(page);
+    await page.keyboard.press("Control+z");
+    await waitForCheck(page, before);
+    assert.match(await page.$eval("textarea.text", (a) => a.value), /\n6、 ?其他需要报告的事项/);
+
+    const sample = await revision(page);
+    await page.selectOption("select.examples", "5");
+    await waitForCheck(page, sample);
+    const fixes = await page.evaluate(() =>
+      window.nianbao
+        .check(document.querySelector("textarea.text").value)
+        .diagnostics.filter((d) => /^A0[234]$/.test(d.code) && d.fix)
+        .map((d) => [d.fix[0].start, `应为 ${d.fix[0].replacement}`]),
+    );
+    assert.ok(fixes.length > 0, "the sample has a total with a fix");
+    const shown = await page.$$eval("td.flagged", (cells) =>
+      cells.map((c) => [c.dataset.start, c.querySelector(".expected")?.textContent ?? null]),
+    );
+    for (const [start, text] of fixes) {
+      assert.ok(shown.some(([s, t]) => Number(s) === start && t === text), `${text} at ${start}: ${JSON.stringify(shown)}`);
+    }
+    await context.close();
+  });
+});
+
 describe("import", () => {
   test("pasting HTML from Word turns its table into tab-separated rows, never into page HTML", async () => {
     const { context, page } = await newPage();

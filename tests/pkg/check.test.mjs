@@ -51,6 +51,20 @@ test("offsets stay right after characters outside the BMP", () => {
   for (const rel of a02.related) assert.match(text.slice(rel.start, rel.end), /^[0-9]$/);
 });
 
+test("fixes: UTF-16 edits that, applied from the last, remove the finding", () => {
+  const text = "😀二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t-\t/\t0\n规范性文件\t1\t0\t—\n";
+  const v02 = check(text).diagnostics.find((d) => d.code === "V02");
+  assert.deepEqual(
+    v02.fix.map((e) => [text.slice(e.start, e.end), e.replacement]),
+    [["-", "0"], ["/", "0"], ["—", "0"]],
+  );
+  let fixed = text;
+  for (const e of [...v02.fix].reverse()) fixed = fixed.slice(0, e.start) + e.replacement + fixed.slice(e.end);
+  assert.equal(check(fixed).diagnostics.filter((d) => d.code === "V02").length, 0);
+  const n02 = check(seed("002_23d160e7ec491542.txt")).diagnostics.find((d) => d.code === "N02");
+  assert.equal(n02.fix, undefined, "no fix where the right text cannot be known");
+});
+
 test("options: english messages, disabled rules", () => {
   const text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t5\n";
   const en = check(text, { lang: "en" }).diagnostics.find((d) => d.code === "A02");

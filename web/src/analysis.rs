@@ -18,6 +18,8 @@ pub struct Analysis {
     pub output: Output,
     /// How long the core took, in milliseconds.
     pub millis: f64,
+    /// Against the check before an edit: (findings gone, findings new). None after a load.
+    pub changes: Option<(usize, usize)>,
 }
 
 impl PartialEq for Analysis {
@@ -46,7 +48,27 @@ impl Analysis {
             text,
             checked,
             output,
+            changes: None,
         }
+    }
+
+    /// (gone, new) since `before`, findings told apart by code and flagged text (offsets move
+    /// with every keystroke; these do not).
+    pub fn changes_since(&self, before: &Analysis) -> (usize, usize) {
+        let (old, new) = (fingerprints(before), fingerprints(self));
+        let only = |a: &[(&str, &str)], b: &[(&str, &str)]| {
+            let mut b = b.to_vec();
+            a.iter()
+                .filter(|x| match b.iter().position(|y| y == *x) {
+                    Some(i) => {
+                        b.swap_remove(i);
+                        false
+                    }
+                    None => true,
+                })
+                .count()
+        };
+        (only(&old, &new), only(&new, &old))
     }
 
     pub fn recognition(&self) -> Recognition {
@@ -80,6 +102,49 @@ impl Analysis {
             .diagnostics
             .get(index)
             .zip(self.output.diagnostics.get(index))
+    }
+
+    /// The text with finding `index`'s fix applied, if it has one.
+    pub fn fixed_text(&self, index: usize) -> Option<String> {
+        let d = self.checked.diagnostics.get(index)?;
+        if d.fix.is_empty() {
+            return None;
+        }
+        let mut edits: Vec<_> = d.fix.iter().collect();
+        edits.sort_by_key(|e| e.span.start);
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for e in edits {
+            out.push_str(self.text.get(at..e.span.start)?);
+            out.push_str(&e.replacement);
+            at = e.span.end;
+        }
+        out.push_str(self.text.get(at..)?);
+        Some(out)
+    }
+
+    /// Whether to offer finding `index`'s fix. A corrected total (A02–A04) may contradict a
+    /// figure the text states, which the sums cannot see: it is offered only when the text,
+    /// checked with the fix, has no more warnings or errors of any code than now.
+    pub fn fix_offered(&self, index: usize) -> bool {
+        let Some(d) = self.checked.diagnostics.get(index) else {
+            return false;
+        };
+        let Some(fixed) = self.fixed_text(index) else {
+            return false;
+        };
+        if !matches!(d.code.as_str(), "A02" | "A03" | "A04") {
+            return true; // certain by construction (tests/fixes.rs)
+        }
+        let serious = |ds: &[Diagnostic], code: &str| {
+            ds.iter()
+                .filter(|d| d.severity != nianbao_core::Severity::Info && d.code.as_str() == code)
+                .count()
+        };
+        let after = nianbao_core::check_with(&fixed, &Options::default()).diagnostics;
+        after.iter().all(|a| {
+            serious(&after, a.code.as_str()) <= serious(&self.checked.diagnostics, a.code.as_str())
+        })
     }
 
     /// Every finding's UTF-16 span, in text order (for [`crate::navigate`]).
@@ -160,6 +225,17 @@ impl Analysis {
             .unwrap_or_else(|| lang.pick("发布机关未识别", "issuer not found").to_string());
         format!("{template} · {year} · {issuer}")
     }
+}
+
+fn fingerprints(a: &Analysis) -> Vec<(&'static str, &str)> {
+    let mut v: Vec<(&'static str, &str)> = a
+        .checked
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), a.excerpt(d)))
+        .collect();
+    v.sort_unstable();
+    v
 }
 
 /// How many rules were run (none are disabled in the app).

@@ -66,6 +66,8 @@ pub fn app(props: &AppProps) -> Html {
     let draft = use_state(|| (*initial).clone());
     let analysis = use_state(|| Rc::new(Analysis::new(0, (*initial).clone())));
     let revision = use_mut_ref(|| 0u32);
+    // The last check, for "what changed" (the state handle a timer holds may be older).
+    let last = use_mut_ref(|| (*analysis).clone());
     let timer = use_mut_ref(|| None::<Timeout>);
     let active = use_state(|| None::<usize>);
     let filter = use_state(Filter::default);
@@ -116,13 +118,20 @@ pub fn app(props: &AppProps) -> Html {
 
     let check = {
         let (analysis, revision, active) = (analysis.clone(), revision.clone(), active.clone());
-        Rc::new(move |text: Rc<String>| {
+        let last = last.clone();
+        Rc::new(move |text: Rc<String>, compare: bool| {
             let next = {
                 let mut r = revision.borrow_mut();
                 *r += 1;
                 *r
             };
-            analysis.set(Rc::new(Analysis::new(next, text)));
+            let mut checked = Analysis::new(next, text);
+            if compare {
+                checked.changes = Some(checked.changes_since(&last.borrow()));
+            }
+            let checked = Rc::new(checked);
+            *last.borrow_mut() = checked.clone();
+            analysis.set(checked);
             active.set(None);
         })
     };
@@ -143,10 +152,12 @@ pub fn app(props: &AppProps) -> Html {
             // Replacing the timer cancels the check it was waiting to run.
             *timer.borrow_mut() = None;
             match when {
-                When::Now => check(text),
+                When::Now => check(text, true),
+                When::Load => check(text, false),
                 When::Soon => {
                     let check = check.clone();
-                    *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || check(text)));
+                    *timer.borrow_mut() =
+                        Some(Timeout::new(DEBOUNCE_MS, move || check(text, true)));
                 }
                 When::Later => {}
             }
@@ -159,7 +170,7 @@ pub fn app(props: &AppProps) -> Html {
                 area.set_value(&text);
                 area.set_scroll_top(0);
             }
-            on_text.emit((text, When::Now));
+            on_text.emit((text, When::Load));
         })
     };
     let on_example = {
@@ -210,6 +221,37 @@ pub fn app(props: &AppProps) -> Html {
                 load((*text).clone());
             }
             notice.set(None);
+        })
+    };
+    let on_fix = {
+        let (analysis, draft, text_ref) = (analysis.clone(), draft.clone(), text_ref.clone());
+        let (on_text, notice) = (on_text.clone(), notice.clone());
+        let lang = l;
+        Callback::from(move |i: usize| {
+            if analysis.text.as_str() != draft.as_str() {
+                return; // the offsets are of the text last checked
+            }
+            let (Some((_, d)), Some(area)) =
+                (analysis.finding(i), text_ref.cast::<HtmlTextAreaElement>())
+            else {
+                return;
+            };
+            let edits = js_sys::Array::new();
+            for e in &d.fix {
+                edits.push(&(e.start as f64).into());
+                edits.push(&(e.end as f64).into());
+                edits.push(&e.replacement.as_str().into());
+            }
+            let before = analysis.text.clone();
+            let text = js::apply_edits(&area, &edits);
+            on_text.emit((text, When::Now));
+            notice.set(Some(Notice {
+                text: match lang {
+                    Lang::Zh => format!("已修改 {} 处。", d.fix.len()),
+                    Lang::En => format!("Changed {} place(s).", d.fix.len()),
+                },
+                undo: Some(before),
+            }));
         })
     };
     let on_lang = {
@@ -384,7 +426,7 @@ pub fn app(props: &AppProps) -> Html {
                         <Findings analysis={a.clone()} active={*active} filter={*filter}
                             {on_filter} {on_activate} {on_select} />
                         if let Some(i) = *active {
-                            <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} />
+                            <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} {on_fix} {pending} />
                         } else if !a.output.diagnostics.is_empty() {
                             <p class="help-hint">{ l.pick(
                                 "点击一条结果，可在原文中选中对应文字并查看说明；也可用 ↑ ↓ 键选择、回车定位，在正文中按 F8 跳到下一处问题。",

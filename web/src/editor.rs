@@ -23,6 +23,9 @@ pub enum When {
     Soon,
     /// Inside an IME composition: not until it ends.
     Later,
+    /// A whole new text (an example, a file, 清空, 撤销): at once, and not compared with the
+    /// text before (a new report's findings are not "fixed" or "new").
+    Load,
 }
 
 #[derive(Properties, PartialEq)]

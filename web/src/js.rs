@@ -32,6 +32,10 @@ extern "C" {
 
     #[wasm_bindgen(js_namespace = nianbaoJs, js_name = insertText)]
     pub fn insert_text(area: &web_sys::HtmlTextAreaElement, text: &str);
+
+    /// Applies `[start, end, replacement, …]` (UTF-16) undoably; returns the new text.
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = applyEdits)]
+    pub fn apply_edits(area: &web_sys::HtmlTextAreaElement, edits: &js_sys::Array) -> String;
 }
 
 /// The text of an opened or dropped file (.txt in UTF-8 or GB18030, .html, .docx). JavaScript

@@ -28,6 +28,19 @@ pub fn summary_bar(props: &SummaryBarProps) -> Html {
         html! {}
     };
     let s = a.output.summary;
+    // 已修复 3 处，新增 1 处: what the last edit changed.
+    let status = match a.changes {
+        Some((gone, new)) if gone + new > 0 && !props.pending => {
+            let text = match lang {
+                Lang::Zh if new == 0 => format!("已修复 {gone} 处"),
+                Lang::Zh if gone == 0 => format!("新增 {new} 处"),
+                Lang::Zh => format!("已修复 {gone} 处，新增 {new} 处"),
+                Lang::En => format!("{gone} fixed, {new} new since the last check"),
+            };
+            html! { <>{ status }<span class="changes">{ text }</span></> }
+        }
+        _ => status,
+    };
     match a.recognition() {
         Recognition::Empty => html! {
             <div class="summary empty" role="status">

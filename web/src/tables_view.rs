@@ -1,6 +1,6 @@
 //! "Tables as understood": the three tables in the official layout with the numbers read.
-//! Cells flagged by an arithmetic (A) finding are marked, with the expected value when the
-//! message gives one; clicking a cell selects it in the text.
+//! Cells flagged by an arithmetic (A) finding are marked, with the expected value where the
+//! finding's fix gives one; clicking a cell selects it in the text.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -105,10 +105,11 @@ fn arithmetic_flags(a: &Analysis, lang: Lang) -> Vec<((usize, usize), Flag)> {
             Lang::En if !d.message_en.is_empty() => d.message_en.clone(),
             _ => d.message.clone(),
         };
+        // The rule's fix writes the sum over the total: that is the value the total should have.
         flags.push((
             (d.start, d.end),
             Flag {
-                expected: expected_value(&d.message_en, &d.message),
+                expected: d.fix.first().map(|e| e.replacement.clone()),
                 message: message.clone(),
             },
         ));
@@ -123,28 +124,6 @@ fn arithmetic_flags(a: &Analysis, lang: Lang) -> Vec<((usize, usize), Flag)> {
         }
     }
     flags
-}
-
-/// The value a total should have, when the message states it: "… add up to 10" (A02-A04),
-/// or "应为 12".
-fn expected_value(message_en: &str, message: &str) -> Option<String> {
-    let number = |after: &str| -> Option<String> {
-        let n: String = after
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
-            .collect();
-        let n = n.trim_end_matches('.').to_string();
-        (!n.is_empty()).then_some(n)
-    };
-    message_en
-        .split_once("add up to")
-        .and_then(|(_, after)| number(after))
-        .or_else(|| {
-            message
-                .split_once("应为")
-                .and_then(|(_, after)| number(after))
-        })
 }
 
 fn show(n: Number) -> String {
@@ -175,9 +154,15 @@ impl Grid<'_> {
         let Some(c) = self.cells.get(&(row, column)) else {
             return html! { <td class="absent" {colspan} title={lang.pick("未读到", "not read")}>{ "—" }</td> };
         };
-        let flag = self.flags.iter().find(|((s, e), _)| {
+        // A cell may be in several sums: the total of one, a part of another. The value it
+        // should have comes from the finding whose total (and fix) it is.
+        let hits = self.flags.iter().filter(|((s, e), _)| {
             (c.start < *e && *s < c.end) || (c.start == c.end && c.start == *s)
         });
+        let flag = hits
+            .clone()
+            .find(|(_, f)| f.expected.is_some())
+            .or(hits.clone().next());
         let (text, kind_title) = match (c.kind, c.value) {
             ("empty", _) => (
                 lang.pick("空", "blank").to_string(),
@@ -218,7 +203,7 @@ impl Grid<'_> {
         let kind = if recovered { "recovered" } else { c.kind };
         html! {
             <td class={classes!("cell", kind, flag.is_some().then_some("flagged"))} {title} {colspan}
-                data-row={c.row} data-column={c.column}>
+                data-row={c.row} data-column={c.column} data-start={c.start.to_string()}>
                 <button type="button" {onclick}>
                     { text }
                     if let Some(expected) = flag.and_then(|(_, f)| f.expected.clone()) {
@@ -353,20 +338,5 @@ impl Grid<'_> {
                 <tbody><tr>{ for cells }</tr></tbody>
             </table>
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn expected_values_are_read_from_messages() {
-        assert_eq!(
-            expected_value("Row total is 11, the six columns add up to 10.", ""),
-            Some("10".into())
-        );
-        assert_eq!(expected_value("", "合计应为3"), Some("3".into()));
-        assert_eq!(expected_value("", "不平衡"), None);
     }
 }

@@ -352,6 +352,28 @@ function insertText(area, text) {
   }
 }
 
+// Applies a fix: `edits` is [start, end, replacement, ...] in UTF-16 offsets, in text order and
+// not overlapping. Each edit goes through the editing commands (Ctrl+Z undoes it) from the last
+// to the first, so the earlier offsets stay right; the scroll position is kept. No `input` event
+// is relied on: the caller checks the new text itself.
+function applyEdits(area, edits) {
+  var top = area.scrollTop;
+  area.focus();
+  for (var i = edits.length - 3; i >= 0; i -= 3) {
+    var start = edits[i], end = edits[i + 1], text = edits[i + 2];
+    area.setSelectionRange(start, end);
+    var ok = false;
+    try {
+      ok = document.execCommand(text === "" ? "delete" : "insertText", false, text);
+    } catch (e) {
+      ok = false;
+    }
+    if (!ok) area.setRangeText(text, start, end, "end");
+  }
+  area.scrollTop = top;
+  return area.value;
+}
+
 window.nianbaoJs = {
   failure: nianbaoFailure,
   // Which way the app runs; the frame and the element scripts change it before starting.
@@ -364,4 +386,5 @@ window.nianbaoJs = {
   download: download,
   copyText: copyText,
   insertText: insertText,
+  applyEdits: applyEdits,
 };

@@ -13,6 +13,16 @@ pub struct Diagnostic {
     pub message_en: String,
     pub span: Span,
     pub related: Vec<Related>,
+    /// The correction, when the rule is sure of it: edits applied together (one click in the
+    /// page, `fix` in the JSON). Empty when what is right cannot be known from the text.
+    pub fix: Vec<Edit>,
+}
+
+/// Put `replacement` where `span` is (an empty replacement deletes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
 }
 
 /// Another place that belongs to a finding (a part of a sum, a duplicate heading...).
@@ -37,11 +47,21 @@ impl Diagnostic {
             message_en: message_en.into(),
             span,
             related: Vec::new(),
+            fix: Vec::new(),
         }
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
+        self
+    }
+
+    /// Adds an edit to the finding's fix.
+    pub fn with_edit(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix.push(Edit {
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

@@ -150,6 +150,16 @@ pub struct DiagnosticOut {
     pub start: usize,
     pub end: usize,
     pub related: Vec<RelatedOut>,
+    /// The certain correction (see [`crate::diagnostic::Edit`]); left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fix: Vec<EditOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EditOut {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -299,6 +309,18 @@ pub fn build(text: &str, checked: &Checked, offsets: Offsets) -> Output {
                             column,
                             start,
                             end,
+                        }
+                    })
+                    .collect(),
+                fix: d
+                    .fix
+                    .iter()
+                    .map(|e| {
+                        let (_, _, start, end) = place(e.span);
+                        EditOut {
+                            start,
+                            end,
+                            replacement: e.replacement.clone(),
                         }
                     })
                     .collect(),

@@ -52,7 +52,9 @@ impl View {
         let mut b = Builder::new(original.len());
         let is_html = html::looks_like_html(original);
         if is_html {
-            html::flatten(original, &mut b);
+            for p in html::flatten(original) {
+                b.push_normalized(p.c, p.start as usize, p.end as usize);
+            }
         } else {
             plain(original, &mut b);
         }
@@ -111,6 +113,15 @@ impl View {
         self.text.is_empty()
     }
 
+    /// The text as read of the original span `s`: for HTML, without the markup inside it
+    /// (`约1</span><span>0` reads `约10`); otherwise the view's characters there.
+    pub fn text_of(&self, s: Span) -> &str {
+        // Views are built in the original's order, so `starts` does not decrease.
+        let a = self.starts.partition_point(|&x| (x as usize) < s.start);
+        let b = self.starts.partition_point(|&x| (x as usize) < s.end);
+        self.slice(a, b.max(a))
+    }
+
     /// The view text of `[a, b)` (empty if out of range).
     pub fn slice(&self, a: usize, b: usize) -> &str {
         self.text.get(a..b).unwrap_or("")
@@ -118,8 +129,8 @@ impl View {
 }
 
 /// Accumulates view text and its source map.
-pub struct Builder {
-    pub text: String,
+struct Builder {
+    text: String,
     starts: Vec<u32>,
     ends: Vec<u32>,
 }
@@ -134,7 +145,7 @@ impl Builder {
     }
 
     /// Appends `c` as coming from the original bytes `[start, end)`.
-    pub fn push(&mut self, c: char, start: usize, end: usize) {
+    fn push(&mut self, c: char, start: usize, end: usize) {
         self.text.push(c);
         let n = c.len_utf8();
         self.starts.extend(std::iter::repeat_n(start as u32, n));
@@ -142,7 +153,7 @@ impl Builder {
     }
 
     /// Appends ASCII text that reads as itself, starting at original byte `start`.
-    pub fn push_ascii_run(&mut self, run: &str, start: usize) {
+    fn push_ascii_run(&mut self, run: &str, start: usize) {
         self.text.push_str(run);
         let (a, z) = (start as u32, (start + run.len()) as u32);
         self.starts.extend(a..z);
@@ -150,14 +161,10 @@ impl Builder {
     }
 
     /// Appends the normalised form of an original character.
-    pub fn push_normalized(&mut self, c: char, start: usize, end: usize) {
+    fn push_normalized(&mut self, c: char, start: usize, end: usize) {
         if let Some(n) = chars::normalize(c) {
             self.push(n, start, end);
         }
-    }
-
-    pub fn last(&self) -> Option<char> {
-        self.text.chars().next_back()
     }
 }
 

@@ -3,7 +3,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{fmt_num, row_name, sum_expr, with_values, Context};
+use crate::rules::{
+    fmt_num, requests_fix_keeps_sums, row_name, sum_expr, total_fix, with_values, Context,
+};
 use crate::template::APPLICANT_COLUMNS;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -35,6 +37,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
         for (c, col) in row.cells.iter().take(6).zip(APPLICANT_COLUMNS) {
             d = d.with_related(c.span, col.label);
+        }
+        let fix =
+            total_fix(total, sum).filter(|_| requests_fix_keeps_sums(&t.rows, row.def.key, 6, sum));
+        if let Some((span, right)) = fix {
+            d = d.with_edit(span, right);
         }
         out.push(d);
     }

@@ -3,7 +3,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{applicant_column, fmt_num, with_values, Context};
+use crate::rules::{
+    applicant_column, fmt_num, requests_fix_keeps_sums, total_fix, with_values, Context,
+};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = with_values(&ctx.report.tables.requests) else {
@@ -41,6 +43,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
         for (label, cell) in parts.iter().filter(|(_, cell)| cell.number() != 0.0) {
             d = d.with_related(cell.span, *label);
+        }
+        let fix = total_fix(total, sum)
+            .filter(|_| requests_fix_keeps_sums(&t.rows, "results_total", c, sum));
+        if let Some((span, right)) = fix {
+            d = d.with_edit(span, right);
         }
         out.push(d);
     }

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{fmt_num, sum_expr, with_values, Context};
+use crate::rules::{fmt_num, sum_expr, total_fix, with_values, Context};
 use crate::template::REVIEW_COLUMNS;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -35,6 +35,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
         for (c, col) in block.cells.iter().take(4).zip(REVIEW_COLUMNS) {
             d = d.with_related(c.span, col.label);
+        }
+        if let Some((span, right)) = total_fix(total, sum) {
+            d = d.with_edit(span, right);
         }
         out.push(d);
     }

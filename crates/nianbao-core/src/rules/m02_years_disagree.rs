@@ -1,7 +1,7 @@
 //! M02: years disagree — the title, the year the body talks about and the signature date point
 //! at different report years (typically last year's report reused with a new title or date).
 //!
-//! Source: rules.md M02; format.md §7 (title year, body years, signature date). Two checks:
+//! Source: rules.md M02; format.md §7 (title year, body years, signature date). Three checks:
 //! - title against body: the body's main year (counted like `dates::body_year`: a year starting a
 //!   sentence weighs 2, elsewhere 1; full dates do not count) is not the title's year, and the
 //!   title's year is written less often in the body. A body year one after the title's is
@@ -9,18 +9,65 @@
 //!   and the later year is written often (weight 6 or more).
 //! - signature against the report year: a report for year Y is signed in Y+1 (any month: late is
 //!   M03's business) or in December of Y. Signed earlier in Y, before Y, or two years or more
-//!   after, the date belongs to another report.
+//!   after, the date belongs to another report. The signature is the date that closes the
+//!   text (`dates::signature_date`), never a date inside a sentence (`统计期限为…至12月31日`).
+//! - a paragraph or sub-item that reports this year's work under an earlier year
+//!   (`(三)政府信息管理情况 2022年，…共制定规范性文件…` in a 2023 report: last year's sentence left
+//!   in), read by the narrative reader (`narrative::years`). Plans, comparisons and sub-items
+//!   about last year on purpose (上年度问题整改) are not leads; a body already reported as being
+//!   about another year (the first check) is not reported again. One finding for the report,
+//!   the other such paragraphs related.
 
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::meta;
 use crate::model::Date;
+use crate::narrative::claims::PLANS;
+use crate::narrative::prose::contains_any;
 use crate::registry::Code;
 use crate::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let before = out.len();
     title_against_body(ctx, out);
+    if out.len() == before {
+        leads_of_an_earlier_year(ctx, out);
+    }
     signature_against_year(ctx, out);
+}
+
+fn leads_of_an_earlier_year(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(year) = &ctx.report.year else { return };
+    let prose = ctx.prose();
+    let mut leads = ctx.narrative.year_leads.iter().filter(|l| {
+        l.year < year.value && !contains_any(prose.slice(l.sentence.0, l.sentence.1), PLANS)
+    });
+    let Some(first) = leads.next() else { return };
+    let y = first.year;
+    let quote = ctx
+        .quote(first.sentence)
+        .map(|q| format!("“{q}”"))
+        .unwrap_or_else(|| format!("以“{y}年”开头的一段"));
+    let mut d = Diagnostic::new(
+        Code::M02,
+        prose.span(ctx.view, first.start, first.end),
+        format!(
+            "这是{}年度的报告，但{quote}讲的是{y}年的工作，可能是往年报告的内容没有更新。请改为{0}年的情况。",
+            year.value
+        ),
+        format!(
+            "The report is for {}, but this paragraph reports the work of {y}: probably left from an earlier report.",
+            year.value
+        ),
+    )
+    .with_related(year.span, format!("报告年度：{}年", year.value));
+    for l in leads {
+        d = d.with_related(
+            prose.span(ctx.view, l.start, l.end),
+            format!("同样以{}年开头", l.year),
+        );
+    }
+    out.push(d);
 }
 
 fn title_against_body(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -33,7 +80,7 @@ fn title_against_body(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let body_start = tb.min(text.len());
     let body = ctx.view.slice(body_start, text.len());
-    let counts = year_weights(body);
+    let counts = dates::year_weights(body);
     let weight = |y: i32| counts.iter().find(|c| c.0 == y).map_or(0, |c| c.1);
     let Some(&(main, main_weight, first_at, first_end)) = counts.first() else {
         return;
@@ -61,33 +108,6 @@ fn title_against_body(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("正文中第一次出现{main}年"),
         ),
     );
-}
-
-/// (year, weight, first view start, end) by weight, then first occurrence.
-fn year_weights(text: &str) -> Vec<(i32, usize, usize, usize)> {
-    let mut counts: Vec<(i32, usize, usize, usize)> = Vec::new();
-    for (y, s, e) in dates::years(text) {
-        if !(2000..=2100).contains(&y) || dates::date_at(text, s).is_some() {
-            continue;
-        }
-        let prev = text
-            .get(..s)
-            .and_then(|p| p.trim_end_matches(' ').chars().next_back());
-        let w = if matches!(
-            prev,
-            None | Some('\n' | '。' | ',' | ':' | ';' | ')' | '\t')
-        ) {
-            2
-        } else {
-            1
-        };
-        match counts.iter_mut().find(|c| c.0 == y) {
-            Some(c) => c.1 += w,
-            None => counts.push((y, w, s, e)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts
 }
 
 fn signature_against_year(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -177,6 +197,39 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         let d = m02(T2023, "2023年,测试街道认真做好公开工作。", "2026年1月14日");
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn fires_on_a_sub_item_left_from_last_year() {
+        for overview in [
+            "(一)主动公开\n2023年,共发布信息10条。\n(三)政府信息管理情况\n2022年,共制定规范性文件3件。",
+            // One line, headings inline.
+            "(一)主动公开 2023年,共发布信息10条。(三)政府信息管理情况 2022年,共制定规范性文件3件。",
+            "2023年,测试街道认真做好公开工作。\n2022年,共制定规范性文件3件,废止1件。",
+        ] {
+            let t = report(&Spec {
+                title: T2023.into(),
+                overview: overview.into(),
+                ..Spec::default()
+            });
+            let d = codes(&t, Code::M02);
+            assert_eq!(d.len(), 1, "{overview} {d:?}");
+            assert_eq!(&t[d[0].span.start..d[0].span.end], "2022年");
+            assert!(d[0].message.contains("2022年的工作"), "{}", d[0].message);
+        }
+    }
+
+    #[test]
+    fn sub_items_about_other_years_on_purpose_do_not_fire() {
+        for overview in [
+            "2023年,测试街道认真做好公开工作。\n(五)上年度问题整改情况 2022年,针对公开不及时的问题已整改。",
+            "2023年,测试街道认真做好公开工作。\n2024年,将继续完善制度。",
+            "2023年,测试街道认真做好公开工作。\n2022年以来,累计制定规范性文件3件。",
+            "2023年,共制定规范性文件3件,2022年为2件。",
+            "2023年,测试街道认真做好公开工作。\n2022年,共发布信息8条,2023年增至10条。",
+        ] {
+            assert!(m02(T2023, overview, "").is_empty(), "{overview}");
+        }
     }
 
     #[test]

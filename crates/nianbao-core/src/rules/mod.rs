@@ -99,8 +99,12 @@ impl Context<'_> {
     pub fn section(&self, n: u8) -> Option<&Section> {
         self.report.section(n)
     }
-    /// The original text of a span.
+    /// The text of a span as messages quote it: the original, or for HTML the text read
+    /// there, without the markup (`约1</span><span>0` is `约10`).
     pub fn slice(&self, span: Span) -> &str {
+        if self.view.html {
+            return self.view.text_of(span);
+        }
         self.text.get(span.start..span.end).unwrap_or("")
     }
     /// Text before the first section heading (title and preamble), as a view range.
@@ -210,6 +214,40 @@ pub fn cell_place(table: &Table, row: &Row, column: usize) -> String {
         }
         _ => format!("{}“{}”{}列", table.kind.zh(), row.def.label, col),
     }
+}
+
+/// The fix of a total that disagrees with its parts: the sum, written over the total — only
+/// where the total is a plain number in the text (not recovered, not a placeholder).
+pub fn total_fix(total: &crate::model::Cell, sum: f64) -> Option<(Span, String)> {
+    let written = total.kind == crate::model::CellKind::Number && total.span.end > total.span.start;
+    written.then(|| (total.span, fmt_num(sum)))
+}
+
+/// Whether writing `sum` into 表三's cell (row `key`, column `c`) keeps every sum through that
+/// cell that holds now (A01's balance, A03's results total, A02's row total). A total that
+/// another sum confirms is not the wrong one, so it is not offered as the fix.
+pub fn requests_fix_keeps_sums(rows: &[Row], key: &str, c: usize, sum: f64) -> bool {
+    use crate::arith::{balance, results_total, row_total, Outcome};
+    let holding = |rows: &[Row]| {
+        let row = rows.iter().find(|r| r.def.key == key);
+        [
+            balance(rows, c).is_some_and(|(o, _)| o == Outcome::Holds),
+            results_total(rows, c).is_some_and(|(o, _, _)| o == Outcome::Holds),
+            row.is_some_and(|r| row_total(r) == Outcome::Holds),
+        ]
+    };
+    let before = holding(rows);
+    let mut changed = rows.to_vec();
+    let cell = changed
+        .iter_mut()
+        .find(|r| r.def.key == key)
+        .and_then(|r| r.cells.get_mut(c));
+    let Some(cell) = cell else {
+        return false;
+    };
+    cell.value = Some(sum);
+    let after = holding(&changed);
+    before.iter().zip(after).all(|(b, a)| !b || a)
 }
 
 /// `1+0+2=3`.

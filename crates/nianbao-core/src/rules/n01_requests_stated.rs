@@ -136,6 +136,26 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_sentence_scope_in_the_message() {
+        let d = n01("区政府办代表区政府受理政府信息公开申请17件。", 95, 0);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message
+                .contains("这句统计的是“区政府办代表区政府”受理的申请"),
+            "{}",
+            d[0].message
+        );
+        assert!(!d[0].message.contains("收到17件"), "{}", d[0].message);
+        // A negative sentence about reviews says nothing about how many requests came.
+        assert!(n01(
+            "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+            5,
+            0
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn fires_when_none_is_claimed_but_the_table_has_requests() {
         let d = n01("本年度未收到政府信息公开申请。", 2, 0);
         assert_eq!(d.len(), 1, "{d:?}");

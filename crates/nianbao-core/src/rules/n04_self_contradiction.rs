@@ -115,9 +115,15 @@ fn judge(ctx: &Context, prose: &Prose, b: &Breakdown) -> Option<Diagnostic> {
         .find(|(p, _)| p.count.value > total)
         .map(|(p, l)| (p.count.value, *l))
     {
+        // A label that quotes a name already (`“某某”微信公众号`) is not quoted again.
+        let label = if label.contains(['“', '"']) {
+            label.to_string()
+        } else {
+            format!("“{label}”")
+        };
         (
             format!(
-                "正文写总数为{total}{unit}，但其中“{label}”一项就有{big}{unit}，分项不能大于总数，请核对。"
+                "正文写总数为{total}{unit}，但其中{label}一项就有{big}{unit}，分项不能大于总数，请核对。"
             ),
             format!("The text gives a total of {total}, but one of its parts alone is {big}."),
         )

@@ -14,15 +14,18 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .get(usize::from(s.number).saturating_sub(1))
             .copied()
             .unwrap_or("");
-        out.push(Diagnostic::new(
-            Code::S03,
-            s.numbering_span,
-            format!(
-                "部分标题“{}”的编号“{numbering}”不规范，应写作“{numeral}、”。",
-                s.heading
-            ),
-            format!("Heading numbered \"{numbering}\"; the template uses \"{numeral}、\"."),
-        ));
+        out.push(
+            Diagnostic::new(
+                Code::S03,
+                s.numbering_span,
+                format!(
+                    "部分标题“{}”的编号“{numbering}”不规范，应写作“{numeral}、”。",
+                    s.heading
+                ),
+                format!("Heading numbered \"{numbering}\"; the template uses \"{numeral}、\"."),
+            )
+            .with_edit(s.numbering_span, format!("{numeral}、")),
+        );
     }
 }
 

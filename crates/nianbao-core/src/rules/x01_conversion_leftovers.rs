@@ -142,6 +142,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for &(x, y) in hits.iter().skip(1) {
             d = d.with_related(ctx.view.span(x, y), format!("又一处{what}"));
         }
+        // Bookmarks, ** and tags are deleted; an entity stands for a character, so no fix.
+        if !std::ptr::eq(hits, f.entities.as_slice()) {
+            for &(x, y) in hits {
+                d = d.with_edit(ctx.view.span(x, y), "");
+            }
+        }
         out.push(d);
     }
 }
