@@ -31,6 +31,26 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
+/// `v` with exactly `decimals` decimals (at most four), rounded: `33.9` for a percentage.
+pub fn fmt_fixed(v: f64, decimals: usize) -> String {
+    let d = decimals.min(DECIMALS as usize) as u32;
+    let scale = 10_u64.pow(d);
+    if !v.is_finite() || v.abs() * scale as f64 >= 1e18 {
+        return fmt_num(v);
+    }
+    let scaled = (v.abs() * scale as f64).round() as u64;
+    let sign = if v < 0.0 && scaled > 0 { "-" } else { "" };
+    if d == 0 {
+        return format!("{sign}{scaled}");
+    }
+    format!(
+        "{sign}{}.{:0width$}",
+        scaled / scale,
+        scaled % scale,
+        width = d as usize
+    )
+}
+
 /// A plain decimal (`12`, `12.5`, `1,234`; optional leading `-`): digits, at most one point with a
 /// digit on each side, commas ignored. Digits past the fourth decimal are dropped.
 pub fn parse_decimal(s: &str) -> Option<f64> {
@@ -91,6 +111,18 @@ mod tests {
         assert_eq!(fmt_num(2.00004), "2");
         assert_eq!(fmt_num(1.0 / 3.0), "0.3333");
         assert_eq!(fmt_num(f64::NAN), "?");
+    }
+
+    #[test]
+    fn writes_fixed_decimals() {
+        assert_eq!(fmt_fixed(32.0124, 1), "32.0");
+        assert_eq!(fmt_fixed(33.95, 1), "34.0");
+        assert_eq!(fmt_fixed(5.0, 2), "5.00");
+        assert_eq!(fmt_fixed(-1.25, 1), "-1.3");
+        assert_eq!(fmt_fixed(7.6, 0), "8");
+        for (v, d) in [(32.0124, 1), (12.345, 2), (0.05, 1), (99.999, 2)] {
+            assert_eq!(fmt_fixed(v, d), format!("{v:.d$}"), "{v} {d}");
+        }
     }
 
     #[test]

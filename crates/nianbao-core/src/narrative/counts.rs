@@ -122,7 +122,7 @@ pub fn share_at(text: &str, base: usize) -> Option<Share> {
     if !after.starts_with('%') {
         return None;
     }
-    let percent: f64 = num.get(..len)?.parse().ok()?;
+    let percent = crate::fmt::parse_decimal(num.get(..len)?)?;
     let start = base + skipped + '占'.len_utf8() + lead;
     Some(Share {
         percent,

@@ -168,18 +168,19 @@ fn shares(ctx: &Context, prose: &Prose, b: &Breakdown, out: &mut Vec<Diagnostic>
             continue;
         }
         let label = prose.slice(p.label.0, p.label.1);
-        let shown = format!("{:.*}", share.decimals.max(1) as usize, computed);
+        let shown = crate::fmt::fmt_fixed(computed, share.decimals.max(1) as usize);
+        let written = crate::fmt::fmt_fixed(share.percent, share.decimals as usize);
         out.push(
             Diagnostic::new(
                 Code::N04,
                 prose.span(ctx.view, share.start, share.end),
                 format!(
                     "正文写“{label}”{}{}占{}%，但{}÷{}={shown}%，比例与数字不符，请核对。",
-                    p.count.value, p.count.unit, share.percent, p.count.value, b.total.value
+                    p.count.value, p.count.unit, written, p.count.value, b.total.value
                 ),
                 format!(
                     "The text gives {} of {} as {}%, but that is {shown}%.",
-                    p.count.value, b.total.value, share.percent
+                    p.count.value, b.total.value, written
                 ),
             )
             .with_related(
