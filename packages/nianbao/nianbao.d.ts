@@ -19,7 +19,10 @@ export interface Place {
 }
 
 export interface Related extends Place {
+  /** The note in the `lang` of `check` (Chinese by default). */
   message: string;
+  /** The other language's note (English by default); report text quoted in “…”. */
+  message_en: string;
 }
 
 /** One change of a fix: put `replacement` where `start`..`end` (UTF-16) is; "" deletes. */

@@ -44,7 +44,7 @@ pub fn help_card(props: &HelpCardProps) -> Html {
                 <button type="button" class="link" {onclick}>
                     { props.analysis.location(lang, r.start, r.line) }
                 </button>
-                { " " }{ r.message.clone() }
+                { " " }{ if lang == Lang::En && !r.message_en.is_empty() { &r.message_en } else { &r.message } }
             </li>
         }
     });

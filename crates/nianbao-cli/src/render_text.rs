@@ -488,7 +488,11 @@ mod tests {
             "正文说行政诉讼1件，表四为0",
             "text says 1 lawsuit, table says 0",
         )
-        .with_related(nianbao_core::Span::new(cell, cell + 1), "表四行政诉讼总计");
+        .with_related(
+            nianbao_core::Span::new(cell, cell + 1),
+            "表四行政诉讼总计",
+            "table 4 litigation total",
+        );
         let out = render(text, &d);
         assert!(
             out.starts_with("warning[N02]: 正文说行政诉讼1件，表四为0\n"),

@@ -165,6 +165,7 @@ pub struct EditOut {
 #[derive(Debug, Serialize)]
 pub struct RelatedOut {
     pub message: String,
+    pub message_en: String,
     pub line: usize,
     pub column: usize,
     pub start: usize,
@@ -305,6 +306,7 @@ pub fn build(text: &str, checked: &Checked, offsets: Offsets) -> Output {
                         let (line, column, start, end) = place(rel.span);
                         RelatedOut {
                             message: rel.message.clone(),
+                            message_en: rel.message_en.clone(),
                             line,
                             column,
                             start,

@@ -75,6 +75,9 @@ pub fn check_output(text: &str, lang: Option<&str>, disable: &[String]) -> Outpu
     if lang == Some("en") {
         for d in &mut out.diagnostics {
             std::mem::swap(&mut d.message, &mut d.message_en);
+            for r in &mut d.related {
+                std::mem::swap(&mut r.message, &mut r.message_en);
+            }
             d.title = Code::parse(d.code)
                 .map(|c| c.info().title_en)
                 .unwrap_or(d.title);

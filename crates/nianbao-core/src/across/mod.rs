@@ -41,6 +41,7 @@ pub struct Place {
     pub file: usize,
     pub span: Span,
     pub message: String,
+    pub message_en: String,
 }
 
 /// A finding about several reports: it belongs to `file` and may point into others.
@@ -68,11 +69,12 @@ impl AcrossFinding {
         }
     }
 
-    fn with(mut self, file: usize, span: Span, message: impl Into<String>) -> Self {
+    fn with(mut self, file: usize, span: Span, zh: impl Into<String>, en: String) -> Self {
         self.related.push(Place {
             file,
             span,
-            message: message.into(),
+            message: zh.into(),
+            message_en: en,
         });
         self
     }
@@ -106,7 +108,7 @@ impl AcrossFinding {
         )
         .with_severity(self.severity);
         for p in places {
-            d = d.with_related(p.span, p.message.clone());
+            d = d.with_related(p.span, p.message.clone(), p.message_en.clone());
         }
         Some(d)
     }
@@ -179,9 +181,15 @@ impl Similar<'_> {
             ei,
             theirs,
             format!("相同的段落（{}字）", longest.chars()),
+            format!("same passage ({} characters)", longest.chars()),
         );
         for (p, (own, _)) in spans {
-            f = f.with(li, own, format!("相同的段落（{}字）", p.chars()));
+            f = f.with(
+                li,
+                own,
+                format!("相同的段落（{}字）", p.chars()),
+                format!("same passage ({} characters)", p.chars()),
+            );
         }
         Some(f)
     }

@@ -82,6 +82,11 @@ pub fn check(summaries: &[ReportSummary]) -> Vec<AcrossFinding> {
                     s.issuer.as_deref().unwrap_or("下属单位"),
                     fmt_num(v.value)
                 ),
+                format!(
+                    "“{}”: {} received",
+                    s.issuer.as_deref().unwrap_or("unit"),
+                    fmt_num(v.value)
+                ),
             );
         }
         out.push(f);

@@ -124,15 +124,14 @@ impl ReportSummary {
     }
 
     pub fn describe_en(&self) -> String {
+        // The name is report text: quoted, as every Chinese in an English message.
+        let who = self
+            .issuer
+            .as_deref()
+            .map_or("another body".to_string(), |n| format!("“{n}”"));
         match self.year {
-            Some(y) => format!(
-                "the {y} report of {}",
-                self.issuer.as_deref().unwrap_or("another body")
-            ),
-            None => format!(
-                "the report of {}",
-                self.issuer.as_deref().unwrap_or("another body")
-            ),
+            Some(y) => format!("the {y} report of {who}"),
+            None => format!("the report of {who}"),
         }
     }
 }

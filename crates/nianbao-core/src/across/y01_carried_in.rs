@@ -27,6 +27,7 @@ pub fn check(
         )
     };
     let label = |c: usize| APPLICANT_COLUMNS.get(c).map_or("", |d| d.label);
+    let key_en = |c: usize| crate::rules::key_en(APPLICANT_COLUMNS.get(c).map_or("", |d| d.key));
     let (Some(here), Some(there)) = cell(first) else {
         return None;
     };
@@ -52,7 +53,7 @@ pub fn check(
             parts.join("；")
         ),
         format!(
-            "Table 三 carried in should equal carried out of {}: {} column(s) differ.",
+            "Table 3 carried in should equal carried out of {}: {} column(s) differ.",
             last.describe_en(),
             differ.len()
         ),
@@ -61,10 +62,11 @@ pub fn check(
         li,
         there.span,
         format!("上年报告：结转下年度继续办理（{}列）", label(first)),
+        format!("last year's report: carried out, {}", key_en(first)),
     );
     for &c in differ.iter().skip(1) {
         if let (Some(a), Some(_)) = cell(c) {
-            f = f.with(ti, a.span, format!("{}列", label(c)));
+            f = f.with(ti, a.span, format!("{}列", label(c)), key_en(c));
         }
     }
     Some(f)

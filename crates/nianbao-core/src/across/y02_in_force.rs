@@ -19,7 +19,7 @@ pub fn check(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for ((lr, tr), (_, name)) in l.iter().zip(t).zip(IN_FORCE_ROWS) {
+    for ((lr, tr), (key, name)) in l.iter().zip(t).zip(IN_FORCE_ROWS) {
         let (Some(before), Some(issued), Some(repealed), Some(now)) =
             (lr.in_force, tr.issued, tr.repealed, tr.in_force)
         else {
@@ -44,7 +44,7 @@ pub fn check(
                     fmt_num(expected)
                 ),
                 format!(
-                    "Table 二 {name}: in force is {}, but last year's {} + issued {} − repealed {} = {}. If revisions or expiry explain it, say so in the text.",
+                    "Table 2 “{name}”: in force is {}, but last year's {} + issued {} − repealed {} = {}. If revisions or expiry explain it, say so in the text.",
                     fmt_num(now.value),
                     fmt_num(before.value),
                     fmt_num(issued.value),
@@ -52,9 +52,14 @@ pub fn check(
                     fmt_num(expected)
                 ),
             )
-            .with(li, before.span, format!("上年报告：{name}现行有效件数"))
-            .with(ti, issued.span, "本年制发件数")
-            .with(ti, repealed.span, "本年废止件数"),
+            .with(
+                li,
+                before.span,
+                format!("上年报告：{name}现行有效件数"),
+                format!("last year's report: {} in force", crate::rules::key_en(key)),
+            )
+            .with(ti, issued.span, "本年制发件数", "issued".into())
+            .with(ti, repealed.span, "本年废止件数", "repealed".into()),
         );
     }
     out

@@ -41,9 +41,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     c + 1
                 ),
             )
-            .with_related(a.span, "一、本年新收")
-            .with_related(b.span, "二、上年结转")
-            .with_related(o.span, "四、结转下年度继续办理"),
+            .with_related(a.span, "一、本年新收", "received")
+            .with_related(b.span, "二、上年结转", "carried in")
+            .with_related(o.span, "四、结转下年度继续办理", "carried out"),
         );
     }
 }

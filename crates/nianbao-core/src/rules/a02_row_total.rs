@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
 use crate::rules::{
-    fmt_num, requests_fix_keeps_sums, row_name, sum_expr, total_fix, with_values, Context,
+    fmt_num, key_en, requests_fix_keeps_sums, row_name, sum_expr, total_fix, with_values, Context,
 };
 use crate::template::APPLICANT_COLUMNS;
 
@@ -36,7 +36,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         );
         for (c, col) in row.cells.iter().take(6).zip(APPLICANT_COLUMNS) {
-            d = d.with_related(c.span, col.label);
+            d = d.with_related(c.span, col.label, key_en(col.key));
         }
         let fix =
             total_fix(total, sum).filter(|_| requests_fix_keeps_sums(&t.rows, row.def.key, 6, sum));

@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
 use crate::rules::{
-    applicant_column, fmt_num, requests_fix_keeps_sums, total_fix, with_values, Context,
+    applicant_column, fmt_num, key_en, requests_fix_keeps_sums, total_fix, with_values, Context,
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -18,12 +18,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let crate::arith::Outcome::Differs { sum, .. } = outcome else {
             continue;
         };
-        let parts: Vec<(&str, &crate::model::Cell)> =
-            parts.iter().map(|(r, cell)| (r.def.label, *cell)).collect();
+        let parts: Vec<(&crate::template::RowDef, &crate::model::Cell)> =
+            parts.iter().map(|(r, cell)| (r.def, *cell)).collect();
         let nonzero: Vec<String> = parts
             .iter()
             .filter(|(_, cell)| cell.number() != 0.0)
-            .map(|(label, cell)| format!("{label} {}", fmt_num(cell.number())))
+            .map(|(row, cell)| format!("{} {}", row.label, fmt_num(cell.number())))
             .collect();
         let listed = if nonzero.is_empty() {
             "各项均为0".to_string()
@@ -41,8 +41,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
             format!("Results total is {}; the result rows add up to {} — column {}.", fmt_num(total.number()), fmt_num(sum), c + 1),
         );
-        for (label, cell) in parts.iter().filter(|(_, cell)| cell.number() != 0.0) {
-            d = d.with_related(cell.span, *label);
+        for (row, cell) in parts.iter().filter(|(_, cell)| cell.number() != 0.0) {
+            d = d.with_related(cell.span, row.label, key_en(row.key));
         }
         let fix = total_fix(total, sum)
             .filter(|_| requests_fix_keeps_sums(&t.rows, "results_total", c, sum));

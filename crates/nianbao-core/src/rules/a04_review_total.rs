@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
-use crate::rules::{fmt_num, sum_expr, total_fix, with_values, Context};
+use crate::rules::{fmt_num, key_en, sum_expr, total_fix, with_values, Context};
 use crate::template::REVIEW_COLUMNS;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -34,7 +34,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         );
         for (c, col) in block.cells.iter().take(4).zip(REVIEW_COLUMNS) {
-            d = d.with_related(c.span, col.label);
+            d = d.with_related(c.span, col.label, key_en(col.key));
         }
         if let Some((span, right)) = total_fix(total, sum) {
             d = d.with_edit(span, right);

@@ -82,11 +82,11 @@ fn bureau_self_reference(
             "发文机关是{name}，但文中自称“{word}”（共{}处），像是套用某个局的报告后没有改。请改为本机关的自称（如“我街道”“本镇”）。",
             hits.len()
         ),
-        format!("The issuer is {name}, but the text calls itself {word}: likely copied from a bureau's report."),
+        format!("The issuer is “{name}”, but the text calls itself “{word}”: likely copied from a bureau's report."),
     )
-    .with_related(issuer, format!("发文机关：{name}"));
+    .with_related(issuer, format!("发文机关：{name}"), format!("issuer: “{name}”"));
     for &(x, y) in hits.iter().skip(1) {
-        d = d.with_related(ctx.view.span(x, y), "同样的自称");
+        d = d.with_related(ctx.view.span(x, y), "同样的自称", "same self-reference");
     }
     out.push(d);
 }
@@ -137,11 +137,11 @@ fn other_name(
         format!(
             "发文机关是{name}，但文中写“我{other}”，像是套用了{other}的报告后没有改。请核对并改为本单位名称。"
         ),
-        format!("The issuer is {name}, but the text speaks of itself as {other}."),
+        format!("The issuer is “{name}”, but the text speaks of itself as “{other}”."),
     )
-    .with_related(issuer, format!("发文机关：{name}"));
+    .with_related(issuer, format!("发文机关：{name}"), format!("issuer: “{name}”"));
     for (x, y, _) in hits.iter().skip(1) {
-        d = d.with_related(ctx.view.span(*x, *y), "同样的名称");
+        d = d.with_related(ctx.view.span(*x, *y), "同样的名称", "same name");
     }
     out.push(d);
 }
@@ -198,9 +198,9 @@ fn wider_scope(ctx: &Context, name: &str, issuer: Span, out: &mut Vec<Diagnostic
                     format!(
                         "发文机关是{name}，但文中说它“{verb}{area}”工作，这不是{name}的职责范围，像是套用上级机关的报告后没有改。请改为本机关实际做的工作。"
                     ),
-                    format!("The text says {name} leads work across a wider area ({area}) than its own: left over from a higher body's report?"),
+                    format!("The text says “{name}” leads work across a wider area (“{area}”) than its own: left over from a higher body's report?"),
                 )
-                .with_related(issuer, format!("发文机关：{name}")),
+                .with_related(issuer, format!("发文机关：{name}"), format!("issuer: “{name}”")),
             );
             return;
         }

@@ -46,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         Code::L01,
         section.span,
         "第六部分“其他需要报告的事项”没有说明是否收取信息处理费。2021年版模板要求在此写明：收取的写明件数和金额，未收取的写明“本机关未收取信息处理费”（国办函〔2020〕109号）。",
-        "Section 六 does not say whether information-processing fees were charged; the 2021 template requires it (say how many and how much, or that none were charged).",
+        "Section 6 does not say whether information-processing fees were charged; the 2021 template requires it (say how many and how much, or that none were charged).",
     ));
 }
 

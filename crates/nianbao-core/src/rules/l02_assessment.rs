@@ -56,9 +56,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!(
                 "发文机关{name}是一级人民政府，其年度报告应包括工作考核、社会评议和责任追究结果情况（《条例》第五十条），但全文没有提到。请在“一、总体情况”的监督保障部分补充。"
             ),
-            "A people's government's report must cover assessment, public review and accountability results (条例 art. 50); none is mentioned.",
+            "A people's government's report must cover assessment, public review and accountability results (Regulations art. 50); none is mentioned.",
         )
-        .with_related(issuer.span, format!("发文机关：{name}")),
+        .with_related(
+            issuer.span,
+            format!("发文机关：{name}"),
+            format!("issuer: “{name}”"),
+        ),
     );
 }
 

@@ -99,10 +99,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 statement.trim()
             ),
             format!(
-                "Table 三 has {unpaid} requests dropped for unpaid fee notices, yet section 六 says no fee notice was sent."
+                "Table 3 has {unpaid} request(s) dropped for unpaid fee notices, yet section 6 says no fee notice was sent."
             ),
         )
-        .with_related(cell.span, format!("表三逾期未缴费：{unpaid}")),
+        .with_related(
+            cell.span,
+            format!("表三逾期未缴费：{unpaid}"),
+            format!("table 3, fee unpaid: {unpaid}"),
+        ),
     );
 }
 

@@ -68,11 +68,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     year.value
                 ),
                 format!(
-                    "A report for {} cites 〔2019〕60号; reports for 2021 onward follow 国办公开办函〔2021〕30号.",
+                    "A report for {} cites “〔2019〕60号”; reports for 2021 onward follow “国办公开办函〔2021〕30号”.",
                     year.value
                 ),
             )
-            .with_related(year.span, format!("报告年度：{}年", year.value)),
+            .with_related(
+                year.span,
+                format!("报告年度：{}年", year.value),
+                format!("report year: {}", year.value),
+            ),
         );
         return;
     }

@@ -35,7 +35,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         Code::M01,
         span,
         "无法确定报告年度：标题和正文都没有写明这是哪一年的报告。请在标题中写明年度，如“2023年政府信息公开工作年度报告”。",
-        "The report year cannot be determined: neither the title nor the text states it. Put it in the title, e.g. 2023年政府信息公开工作年度报告.",
+        "The report year cannot be determined: neither the title nor the text states it. Put it in the title, e.g. “2023年政府信息公开工作年度报告”.",
     ));
 }
 

@@ -60,11 +60,16 @@ fn leads_of_an_earlier_year(ctx: &Context, out: &mut Vec<Diagnostic>) {
             year.value
         ),
     )
-    .with_related(year.span, format!("报告年度：{}年", year.value));
+    .with_related(
+        year.span,
+        format!("报告年度：{}年", year.value),
+        format!("report year: {}", year.value),
+    );
     for l in leads {
         d = d.with_related(
             prose.span(ctx.view, l.start, l.end),
             format!("同样以{}年开头", l.year),
+            format!("also begins with {}", l.year),
         );
     }
     out.push(d);
@@ -106,6 +111,7 @@ fn title_against_body(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .with_related(
             ctx.view.span(body_start + first_at, body_start + first_end),
             format!("正文中第一次出现{main}年"),
+            format!("first {main} in the body"),
         ),
     );
 }
@@ -142,7 +148,11 @@ fn signature_against_year(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 y + 1
             ),
         )
-        .with_related(year.span, format!("报告年度：{y}年")),
+        .with_related(
+            year.span,
+            format!("报告年度：{y}年"),
+            format!("report year: {y}"),
+        ),
     );
 }
 

@@ -54,7 +54,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 if department { "department's" } else { "government's" }
             ),
         )
-        .with_related(year.span, format!("报告年度：{y}年")),
+        .with_related(
+            year.span,
+            format!("报告年度：{y}年"),
+            format!("report year: {y}"),
+        ),
     );
 }
 

@@ -263,7 +263,7 @@ fn grouped(
             Code::M04,
             ctx.view.span(a, b),
             zh,
-            format!("The date \"{written}\" is missing 年, 月 or 日 or its digits ran together; it should read \"{fixed}\"."),
+            format!("The date \"{written}\" lacks a year, month or day marker or its digits ran together; it should read \"{fixed}\"."),
         ));
         reported.push((s_start, s_end));
     }
@@ -306,7 +306,7 @@ fn doubled(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
                 Code::M04,
                 ctx.view.span(*s1, end),
                 format!("“{y1}年”重复写了两次，请删去一个。"),
-                format!("The year {y1}年 is written twice in a row."),
+                format!("The year “{y1}年” is written twice in a row."),
             ));
         }
     }
@@ -397,7 +397,11 @@ fn period(ctx: &Context, text: &str, reported: &[(usize, usize)], out: &mut Vec<
                 ),
                 format!("The statistical period names {p}, but the report is for {}.", year.value),
             )
-            .with_related(year.span, format!("报告年度：{}年", year.value)),
+            .with_related(
+                year.span,
+                format!("报告年度：{}年", year.value),
+                format!("report year: {}", year.value),
+            ),
         );
     }
 }

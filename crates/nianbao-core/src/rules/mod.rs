@@ -191,6 +191,10 @@ pub fn run(ctx: &Context, options: &Options) -> Vec<Diagnostic> {
             .iter()
             .skip(before)
             .all(|d: &Diagnostic| d.code == *code));
+        #[cfg(test)]
+        out.iter()
+            .skip(before)
+            .for_each(crate::diagnostic::assert_english);
     }
     out
 }
@@ -214,6 +218,25 @@ pub fn cell_place(table: &Table, row: &Row, column: usize) -> String {
         }
         _ => format!("{}“{}”{}列", table.kind.zh(), row.def.label, col),
     }
+}
+
+/// A template key as English words ("carried_in" → "carried in"): rows and columns are named
+/// in English by their format.md keys, not by a second table of labels.
+pub fn key_en(key: &str) -> String {
+    key.replace('_', " ")
+}
+
+/// "1 request", "2 requests": a count with its noun, for English messages.
+pub fn count_en(n: i64, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {noun}{s}")
+}
+
+/// "table 3, granted, natural person" — [`cell_place`] in English.
+pub fn cell_place_en(table: &Table, row: &Row, column: usize) -> String {
+    let col = row.def.columns.get(column).map_or("", |c| c.key);
+    let place = format!("table {}, {}, {col}", table.kind.section(), row.def.key);
+    key_en(&place)
 }
 
 /// The fix of a total that disagrees with its parts: the sum, written over the total — only

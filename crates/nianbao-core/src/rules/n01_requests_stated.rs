@@ -13,8 +13,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::narrative::{Applicant, Subject};
 use crate::registry::Code;
-use crate::rules::table_figures::{requests_cell, said};
-use crate::rules::{with_values, Context};
+use crate::rules::table_figures::{applicant_en, requests_cell, said};
+use crate::rules::{count_en, with_values, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(table) = with_values(&ctx.report.tables.requests) else {
@@ -71,7 +71,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     None => format!("{said_text}，但{table_says}{plus}，两处不一致，请核对后统一。"),
                 };
                 let en = format!(
-                    "The text states {v} requests, but table 三 counts {r} new requests{}{}.",
+                    "The text states {}, but table 3 counts {}{}{}.",
+                    count_en(v, "request"),
+                    count_en(r, "new request"),
                     if carried_in > 0 {
                         format!(" ({} with {carried_in} carried over)", r + carried_in)
                     } else {
@@ -92,13 +94,22 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::N01,
                     span,
-                    format!("{said_text}，即没有收到政府信息公开申请，但{table_says}，请核对后统一。"),
-                    format!("The text says no requests were received, but table 三 counts {r} new requests."),
+                    format!(
+                        "{said_text}，即没有收到政府信息公开申请，但{table_says}，请核对后统一。"
+                    ),
+                    format!(
+                        "The text says no requests were received, but table 3 counts {}.",
+                        count_en(r, "new request")
+                    ),
                 )
             }
         };
         let d = match received.cell {
-            Some(c) => d.with_related(c, format!("表三本年新收申请{column}：{r}")),
+            Some(c) => d.with_related(
+                c,
+                format!("表三本年新收申请{column}：{r}"),
+                format!("table 3, received{}: {r}", applicant_en(claim.applicant)),
+            ),
             None => d,
         };
         out.push(d);

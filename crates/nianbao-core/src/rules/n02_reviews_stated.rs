@@ -14,7 +14,7 @@ use crate::model::Table;
 use crate::narrative::{Claim, ReviewOutcome, Reviews, Subject};
 use crate::registry::Code;
 use crate::rules::table_figures::{review_cell, total, TableFigure, REVIEW_PARTS};
-use crate::rules::{with_values, Context};
+use crate::rules::{count_en, key_en, with_values, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(table) = with_values(&ctx.report.tables.reviews) else {
@@ -39,7 +39,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     "reconsideration",
                     t.value,
                     String::new(),
-                    vec![(t.cell, format!("表四行政复议总计：{}", t.value))],
+                    vec![(
+                        t.cell,
+                        format!("表四行政复议总计：{}", t.value),
+                        format!("table 4, reconsideration, total: {}", t.value),
+                    )],
                 )
             }
             Subject::Litigation => {
@@ -52,8 +56,19 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     d.value + a.value,
                     format!("（未经复议直接起诉{}、复议后起诉{}）", d.value, a.value),
                     vec![
-                        (d.cell, format!("表四未经复议直接起诉总计：{}", d.value)),
-                        (a.cell, format!("表四复议后起诉总计：{}", a.value)),
+                        (
+                            d.cell,
+                            format!("表四未经复议直接起诉总计：{}", d.value),
+                            format!("table 4, litigation direct, total: {}", d.value),
+                        ),
+                        (
+                            a.cell,
+                            format!("表四复议后起诉总计：{}", a.value),
+                            format!(
+                                "table 4, litigation after reconsideration, total: {}",
+                                a.value
+                            ),
+                        ),
                     ],
                 )
             }
@@ -74,7 +89,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         "{said}，即{what}{v}{}，但表四{what}总计为{total}{detail}，请核对后统一。",
                         claim.unit
                     ),
-                    format!("The text states {v} {what_en} cases, but table 四 counts {total}."),
+                    format!(
+                        "The text states {}, but table 4 counts {total}.",
+                        count_en(v, &format!("{what_en} case"))
+                    ),
                 )
             }
             None => {
@@ -85,7 +103,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     format!(
                         "{said}，即没有{what}，但表四{what}总计为{total}{detail}，请核对后统一。"
                     ),
-                    format!("The text says there was no {what_en}, but table 四 counts {total}."),
+                    format!("The text says there was no {what_en}, but table 4 counts {total}."),
                 )
             }
         };
@@ -95,9 +113,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             zh,
             en,
         );
-        for (cell, label) in cells {
+        for (cell, label, en) in cells {
             if let Some(c) = cell {
-                d = d.with_related(c, label);
+                d = d.with_related(c, label, en);
             }
         }
         out.push(d);
@@ -128,13 +146,17 @@ fn outcome_finding(
         ReviewOutcome::AllUpheld => &[("corrected", "结果纠正"), ("pending", "尚未审结")],
         ReviewOutcome::NoneCorrected => &[("corrected", "结果纠正")],
     };
-    let mut against: Vec<(String, TableFigure)> = Vec::new();
+    let mut against: Vec<(String, String, TableFigure)> = Vec::new();
     for (row, name) in rows {
         for (col, col_name) in columns {
             // An unread cell leaves the claim unjudged.
             let f = review_cell(table, row, col)?;
             if f.value > 0 {
-                against.push((format!("{name}“{col_name}”为{}", f.value), f));
+                against.push((
+                    format!("{name}“{col_name}”为{}", f.value),
+                    key_en(&format!("table 4, {row}, {col}: {}", f.value)),
+                    f,
+                ));
             }
         }
     }
@@ -149,7 +171,7 @@ fn outcome_finding(
         ReviewOutcome::AllUpheld => "全部维持（胜诉）、没有被纠正也没有未审结的案件",
         ReviewOutcome::NoneCorrected => "没有被纠错（败诉）的案件",
     };
-    let listed: Vec<&str> = against.iter().map(|(s, _)| s.as_str()).collect();
+    let listed: Vec<&str> = against.iter().map(|(s, _, _)| s.as_str()).collect();
     let mut d = Diagnostic::new(
         Code::N02,
         ctx.prose().span(ctx.view, claim.start, claim.end),
@@ -158,22 +180,22 @@ fn outcome_finding(
             listed.join("、")
         ),
         format!(
-            "The text says the reviews ended {}, but table 四 has {}.",
+            "The text says the reviews ended {}, but table 4 has {}.",
             match outcome {
                 ReviewOutcome::AllUpheld => "all upheld",
                 ReviewOutcome::NoneCorrected => "with none corrected",
             },
             against
                 .iter()
-                .map(|(_, f)| f.value.to_string())
+                .map(|(_, _, f)| f.value.to_string())
                 .collect::<Vec<_>>()
                 .join(" and ")
                 + " corrected or pending"
         ),
     );
-    for (label, f) in &against {
+    for (label, en, f) in &against {
         if let Some(c) = f.cell {
-            d = d.with_related(c, label.clone());
+            d = d.with_related(c, label.clone(), en.clone());
         }
     }
     Some(d)

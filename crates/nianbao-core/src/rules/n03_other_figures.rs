@@ -18,8 +18,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Table;
 use crate::narrative::{Applicant, DocMeasure, DocumentClaim, Outcome, Subject};
 use crate::registry::Code;
-use crate::rules::table_figures::{exact, rows_sum, said, TableFigure};
-use crate::rules::{with_values, Context};
+use crate::rules::table_figures::{applicant_en, exact, rows_sum, said, TableFigure};
+use crate::rules::{count_en, key_en, with_values, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(table) = with_values(&ctx.report.tables.requests) {
@@ -125,12 +125,21 @@ fn requests(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
                 said(&figure)
             ),
             format!(
-                "The text states {v} requests {what_en}, but table 三 counts {}.",
+                "The text states {} {what_en}, but table 3 counts {}.",
+                count_en(v, "request"),
                 figure.value
             ),
         );
         if let Some(c) = figure.cell {
-            d = d.with_related(c, format!("表三{label}{column}：{}", figure.value));
+            d = d.with_related(
+                c,
+                format!("表三{label}{column}：{}", figure.value),
+                format!(
+                    "table 3, {what_en}{}: {}",
+                    applicant_en(applicant),
+                    figure.value
+                ),
+            );
         }
         out.push(d);
     }
@@ -225,17 +234,26 @@ fn documents(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
                 listed.join("；")
             ),
             format!(
-                "The text's figures for {} do not match table 二.",
+                "The text's figures for {} do not match table 2.",
                 if first.kind.row() == "regulations" {
-                    "规章"
+                    "rules (“规章”)"
                 } else {
-                    "规范性文件"
+                    "normative documents"
                 }
             ),
         );
         for (c, label, f) in &wrong {
             if let Some(cell) = f.cell {
-                d = d.with_related(cell, format!("表二“{}”{label}：{}", c.kind.zh(), f.value));
+                let row = c.kind.row();
+                let key = table
+                    .row(row)
+                    .and_then(|r| r.def.columns.iter().find(|d| d.label == *label))
+                    .map_or("", |d| d.key);
+                d = d.with_related(
+                    cell,
+                    format!("表二“{}”{label}：{}", c.kind.zh(), f.value),
+                    key_en(&format!("table 2, {row}, {key}: {}", f.value)),
+                );
             }
         }
         out.push(d);

@@ -150,6 +150,7 @@ fn judge(ctx: &Context, prose: &Prose, b: &Breakdown) -> Option<Diagnostic> {
         d = d.with_related(
             prose.span(ctx.view, p.count.start, p.count.end),
             format!("分项：{l}"),
+            format!("part: “{l}”"),
         );
     }
     Some(d)
@@ -186,6 +187,7 @@ fn shares(ctx: &Context, prose: &Prose, b: &Breakdown, out: &mut Vec<Diagnostic>
             .with_related(
                 prose.span(ctx.view, b.total.start, b.total.end),
                 format!("总数：{}{}", b.total.value, b.total.unit),
+                format!("total: {}", b.total.value),
             ),
         );
     }
@@ -222,6 +224,7 @@ fn repeated(ctx: &Context, prose: &Prose, figures: &[Figure], out: &mut Vec<Diag
                     .with_related(
                         prose.span(ctx.view, first.count.start, first.count.end),
                         format!("前文：{}{}", first.count.value, first.count.unit),
+                        format!("earlier: {}", first.count.value),
                     ),
                 );
             }

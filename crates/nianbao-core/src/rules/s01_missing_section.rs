@@ -45,7 +45,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Code::S01,
             span,
             format!("缺少第{numeral}部分“{numeral}、{title}”。{where_zh}该部分及其内容。"),
-            format!("Section {n} ({title}) is missing."),
+            format!("Section {n} (“{title}”) is missing."),
         ));
     }
 }

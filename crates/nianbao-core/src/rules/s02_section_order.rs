@@ -24,7 +24,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                     format!("Section {} appears twice.", s.number),
                 )
-                .with_related(first.span, "第一次出现的位置"),
+                .with_related(first.span, "第一次出现的位置", "first occurrence"),
             );
         } else if s.number < max {
             out.push(Diagnostic::new(

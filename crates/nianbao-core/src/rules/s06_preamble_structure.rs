@@ -69,7 +69,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "The headings follow the obsolete pre-2019 outline; use the six sections of the current template.",
         );
         for s in old {
-            d = d.with_related(s.span, "旧提纲的标题");
+            d = d.with_related(s.span, "旧提纲的标题", "heading of the old outline");
         }
         out.push(d);
     }
@@ -160,8 +160,8 @@ fn incomplete_outline(sentence: &str) -> Option<Finding> {
         sentence.len(),
         format!("开头对报告结构的介绍漏了“{list}”，与报告实际的六个部分不符，请补全。"),
         format!(
-            "The outline in the preamble leaves out: {}.",
-            missing.join(", ")
+            "The outline in the preamble leaves out: “{}”.",
+            missing.join("”, “")
         ),
     ))
 }

@@ -107,7 +107,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     );
     if let (Some((_, stop)), Some((_, start))) = (extent.stops, extent.starts) {
         if stop != start {
-            d = d.with_related(start, "文本从这里开始");
+            d = d.with_related(start, "文本从这里开始", "the text starts here");
         }
     }
     out.push(d);

@@ -32,7 +32,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "没有找到{}（{name}）。请从模板复制完整的表格并填写数字。因此未做 {skipped} 检查。",
                 kind.zh()
             ),
-            format!("Table {} not found; skipped {skipped}.", kind.section()),
+            format!(
+                "Table {} not found; skipped {}.",
+                kind.section(),
+                skipped.replace('、', ", ")
+            ),
         ));
     }
 }

@@ -34,7 +34,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             en,
         )
         .with_severity(severity)
-        .with_related(year.span, "报告年度"),
+        .with_related(year.span, "报告年度", "report year"),
     );
 }
 

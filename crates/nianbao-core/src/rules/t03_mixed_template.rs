@@ -25,7 +25,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("报告中同时出现两版模板的项目：“{odd_label}”属于{odd_name}年版，“{other_label}”属于另一版。请统一使用与报告年度对应的模板。"),
             "Labels of both the 2019 and 2021 templates.",
         )
-        .with_related(ctx.view.span(other.0, other.1), "另一版模板的项目"),
+        .with_related(ctx.view.span(other.0, other.1), "另一版模板的项目", "label of the other template"),
     );
 }
 

@@ -5,7 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::ReadNote;
 use crate::registry::Code;
-use crate::rules::Context;
+use crate::rules::{fmt_num, key_en, Context};
 use crate::template;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -39,14 +39,31 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 name(first_row)
             )
         };
-        let mut d = Diagnostic::new(
-            Code::T07,
-            first_span,
-            msg,
-            "Cells recovered from the template and arithmetic.",
-        );
+        // In English, the reading itself: the row's cells as the reader kept them.
+        let read_en = |key: &str| {
+            let cells = table.row(key).map_or(&[][..], |r| r.cells.as_slice());
+            let shown: Vec<String> = cells
+                .iter()
+                .map(|c| c.value.map_or("blank".to_string(), fmt_num))
+                .collect();
+            format!("{} read as {}", key_en(key), shown.join(", "))
+        };
+        let section = table.kind.section();
+        let en = if notes.len() == 1 {
+            format!(
+                "Table {section}: cells ran together or one was missing; {}, the only reading that fits the template and the sums. Check the source table.",
+                read_en(first_row)
+            )
+        } else {
+            format!(
+                "Table {section}: {} rows had cells run together or missing and were recovered from the template and the sums, e.g. {}. Check the source table.",
+                notes.len(),
+                read_en(first_row)
+            )
+        };
+        let mut d = Diagnostic::new(Code::T07, first_span, msg, en);
         for (row, span, detail) in notes.iter().skip(1) {
-            d = d.with_related(*span, format!("{}：{detail}", name(row)));
+            d = d.with_related(*span, format!("{}：{detail}", name(row)), read_en(row));
         }
         out.push(d);
     }

@@ -17,6 +17,15 @@ pub struct TableFigure {
     pub from_parts: bool,
 }
 
+/// The applicant column of a claim in English (", natural person"; nothing for 总计).
+pub fn applicant_en(applicant: Applicant) -> String {
+    match applicant {
+        Applicant::All => String::new(),
+        Applicant::Column(key) => format!(", {}", crate::rules::key_en(key)),
+        Applicant::Organisations => ", organisations".to_string(),
+    }
+}
+
 /// The applicant columns of 表三 besides 总计.
 pub const APPLICANTS: &[&str] = &[
     "natural_person",

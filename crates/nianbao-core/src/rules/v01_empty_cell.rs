@@ -5,7 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::CellKind;
 use crate::registry::Code;
-use crate::rules::{cell_place, Context};
+use crate::rules::{cell_place, cell_place_en, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let t = &ctx.report.tables;
@@ -67,7 +67,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         );
         for (r, i, s) in empty.iter().skip(1) {
-            d = d.with_related(*s, cell_place(table, r, *i));
+            d = d.with_related(*s, cell_place(table, r, *i), cell_place_en(table, r, *i));
         }
         out.push(d);
     }

@@ -4,22 +4,22 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::CellKind;
 use crate::registry::Code;
-use crate::rules::{cell_place, Context};
+use crate::rules::{cell_place, cell_place_en, Context};
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let t = &ctx.report.tables;
     for table in [&t.active, &t.requests, &t.reviews].into_iter().flatten() {
-        let cells: Vec<(String, crate::span::Span)> = table
+        let cells: Vec<(String, String, crate::span::Span)> = table
             .rows
             .iter()
             .flat_map(|r| r.cells.iter().enumerate().map(move |(i, c)| (r, i, c)))
             .filter(|(_, _, c)| c.kind == CellKind::Placeholder)
-            .map(|(r, i, c)| (cell_place(table, r, i), c.span))
+            .map(|(r, i, c)| (cell_place(table, r, i), cell_place_en(table, r, i), c.span))
             .collect();
-        let Some((_, span)) = cells.first() else {
+        let Some((_, _, span)) = cells.first() else {
             continue;
         };
-        let mut marks: Vec<&str> = cells.iter().map(|(_, s)| ctx.slice(*s).trim()).collect();
+        let mut marks: Vec<&str> = cells.iter().map(|(_, _, s)| ctx.slice(*s).trim()).collect();
         marks.sort_unstable();
         marks.dedup();
         let marks: Vec<String> = marks.iter().map(|m| format!("“{m}”")).collect();
@@ -38,11 +38,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 table.kind.section()
             ),
         );
-        for (place, s) in cells.iter().skip(1) {
-            d = d.with_related(*s, place.clone());
+        for (place, en, s) in cells.iter().skip(1) {
+            d = d.with_related(*s, place.clone(), en.clone());
         }
         // The fix is certain: each placeholder stands for 0.
-        for (_, s) in &cells {
+        for (_, _, s) in &cells {
             d = d.with_edit(*s, "0");
         }
         out.push(d);

@@ -37,7 +37,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     Code::V06,
                     cell.span,
                     format!("{place}填的是“{text}”，单位（{unit}）与表头一致；表格中只填数字即可。"),
-                    format!("\"{text}\" repeats the column's unit ({unit}); the number alone is enough."),
+                    format!("\"{text}\" repeats the column's unit (“{unit}”); the number alone is enough."),
                 )
                 .with_severity(crate::registry::Severity::Info),
             );
@@ -52,7 +52,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             )
         } else {
             let unit = column.unwrap_or("万元");
-            (format!("{place}填的是“{text}”，单位与表头不符。请换算为表头规定的单位（{unit}），只填数字。"), format!("Amount \"{text}\" has a unit other than the column's ({unit})."))
+            (format!("{place}填的是“{text}”，单位与表头不符。请换算为表头规定的单位（{unit}），只填数字。"), format!("Amount \"{text}\" has a unit other than the column's (“{unit}”)."))
         };
         out.push(Diagnostic::new(Code::V06, cell.span, zh, en));
     }

@@ -41,9 +41,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     issuer.value,
                     fmt_num(cell.number())
                 ),
-                "规章 counts from a body that cannot make 规章.",
+                "Rules (“规章”) counted by a body that cannot make them.",
             )
-            .with_related(issuer.span, "发文机关"),
+            .with_related(issuer.span, "发文机关", "issuer"),
         );
     }
 }

@@ -140,7 +140,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!("Conversion leftovers: {en} ({n} found), e.g. \"{first}\". Remove them."),
         );
         for &(x, y) in hits.iter().skip(1) {
-            d = d.with_related(ctx.view.span(x, y), format!("又一处{what}"));
+            d = d.with_related(
+                ctx.view.span(x, y),
+                format!("又一处{what}"),
+                format!("another: {en}"),
+            );
         }
         // Bookmarks, ** and tags are deleted; an entity stands for a character, so no fix.
         if !std::ptr::eq(hits, f.entities.as_slice()) {
