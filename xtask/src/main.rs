@@ -158,6 +158,14 @@ fn build(dev: bool) -> Result {
     }
     single_file(&dist, &glue, &wasm_bytes)?;
     batch(&root, &dist, dev)?;
+    // The service worker caches the batch page's files too: its cache is named after both wasm.
+    let batch_wasm = std::fs::read(dist.join(format!("{BATCH_WASM_NAME}_bg.wasm")))
+        .map_err(|e| format!("cannot read the batch wasm: {e}"))?;
+    let cache = fingerprint(&[wasm_bytes.as_slice(), glue.as_bytes(), &batch_wasm]);
+    write(
+        &dist.join("sw.js"),
+        read(&statics.join("sw.js"))?.replace("__BUILD__", &cache),
+    )?;
     // Which build this is, for scripts/e2e (which tests and times the optimised one).
     write(
         &dist.join("BUILD"),

@@ -306,7 +306,17 @@ pub fn batch_page() -> Html {
         let add = add_files.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            add.emit(file_list(e.data_transfer().and_then(|d| d.files())));
+            let Some(data) = e.data_transfer() else {
+                return;
+            };
+            let files = wasm_bindgen_futures::JsFuture::from(dropped_files(&data));
+            let add = add.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(files) = files.await {
+                    let files = js_sys::Array::from(&files);
+                    add.emit(files.iter().filter_map(|f| f.dyn_into().ok()).collect());
+                }
+            });
         })
     };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
@@ -515,7 +525,7 @@ pub fn batch_page() -> Html {
             </header>
             <section class="dropzone" ondrop={on_drop} ondragover={on_dragover}
                 aria-label={l.pick("拖入文件", "Drop files")}>
-                <p>{ l.pick("把报告文件拖到这里，或：", "Drop report files here, or:") }</p>
+                <p>{ l.pick("把报告文件或整个文件夹拖到这里，或：", "Drop report files or a whole folder here, or:") }</p>
                 <label class="button">{ l.pick("选择文件", "Choose files") }
                     <input type="file" class="visually-hidden files" multiple=true
                         accept=".txt,.html,.htm,.docx" onchange={on_input.clone()} />
@@ -745,11 +755,19 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// The name shown for a file: its path inside a chosen folder, else its name.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The files of a drop, dropped folders walked (helpers.js): a promise of File[].
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = droppedFiles)]
+    fn dropped_files(data: &web_sys::DataTransfer) -> js_sys::Promise;
+}
+
+/// The name shown for a file: its path inside a chosen or dropped folder, else its name.
 fn relative_name(file: &web_sys::File) -> String {
-    js_sys::Reflect::get(file, &wasm_bindgen::JsValue::from_str("webkitRelativePath"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .filter(|s| !s.is_empty())
+    ["webkitRelativePath", "nianbaoPath"]
+        .into_iter()
+        .filter_map(|key| js_sys::Reflect::get(file, &key.into()).ok())
+        .filter_map(|v| v.as_string())
+        .find(|s| !s.is_empty())
         .unwrap_or_else(|| file.name())
 }
