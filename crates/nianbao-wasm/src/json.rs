@@ -48,11 +48,11 @@ impl Json {
                 '\r' => self.out.push_str("\\r"),
                 '\t' => self.out.push_str("\\t"),
                 c if (c as u32) < 0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let n = c as usize;
+                    let n = c as u32;
                     self.out.push_str("\\u00");
-                    self.out.push(char::from(HEX[(n >> 4) & 0xf]));
-                    self.out.push(char::from(HEX[n & 0xf]));
+                    for digit in [n >> 4, n & 0xf] {
+                        self.out.extend(char::from_digit(digit, 16));
+                    }
                 }
                 c => self.out.push(c),
             }
