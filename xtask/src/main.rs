@@ -275,6 +275,8 @@ fn optimise(root: &Path, wasm: &Path) -> Result {
     let optimised = wasm.with_extension("opt.wasm");
     let result = run(Command::new(tool)
         .arg("-Oz")
+        // Measured on the JS API: --converge 0.8 KiB gzip, the two strips 0.2 KiB.
+        .args(["--converge", "--strip-producers", "--strip-target-features"])
         .args([
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
