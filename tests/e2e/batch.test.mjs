@@ -280,6 +280,22 @@ describe("batch page", () => {
     );
     await waitForReports(page, 2);
     assert.deepEqual(await rowFiles(page), ["000-copy.txt", "000.txt"]);
+    assert.equal(await page.locator(".not-a-report").count(), 0);
+    await context.close();
+  });
+
+  test("a file that is not an annual report says so instead of passing as clean", async () => {
+    const { context, page } = await openBatch();
+    await addFiles(page, [
+      ...files().slice(2, 3),
+      { name: "会议通知.txt", mimeType: "text/plain", buffer: Buffer.from("关于召开会议的通知\n各单位：\n请准时参加。\n", "utf8") },
+    ]);
+    const marked = await page.$$eval("tr.report", (rows) =>
+      rows.filter((r) => r.querySelector(".not-a-report")).map((r) => r.dataset.file),
+    );
+    assert.deepEqual(marked, ["会议通知.txt"]);
+    assert.match(await page.textContent("tr.report[data-file='会议通知.txt']"), /未识别为年度报告/);
+    await page.screenshot({ path: join(ARTIFACTS, "batch-not-a-report.png") });
     await context.close();
   });
 

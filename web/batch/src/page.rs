@@ -146,6 +146,12 @@ fn line(e: &Entry, index: usize, across: &[AcrossFinding]) -> ReportLine {
     }
 }
 
+/// Neither sections nor tables of a report were found: the core checked nothing.
+fn not_a_report(e: &Entry) -> bool {
+    let (r, t) = (&e.checked.report, &e.checked.report.tables);
+    r.sections.is_empty() && t.active.is_none() && t.requests.is_none() && t.reviews.is_none()
+}
+
 /// The 汇总 CSV of the reports of the template most of them use (the others are not summed).
 fn tables_csv(entries: &[Entry]) -> String {
     let rows: Vec<(&str, TableRow)> = entries
@@ -486,7 +492,14 @@ pub fn batch_page() -> Html {
                         { &r.file }
                     </button>
                 </td>
-                <td>{ r.issuer.clone().unwrap_or_default() }</td>
+                <td>{ match &r.issuer {
+                    Some(issuer) => html! { issuer.clone() },
+                    // Zero findings must not read as a clean report.
+                    None if not_a_report(e) => html! {
+                        <span class="not-a-report">{ l.pick("未识别为年度报告，未作检查", "Not an annual report: not checked") }</span>
+                    },
+                    None => html! {},
+                } }</td>
                 <td>{ r.year.map(|y| y.to_string()).unwrap_or_default() }</td>
                 <td>{ r.template.unwrap_or("") }</td>
                 <td class={classes!("num", (r.errors > 0).then_some("sev-error"))}>{ r.errors }</td>
