@@ -89,8 +89,9 @@ fn exact_decimal(v: f64) -> String {
     if !(1..=120).contains(&shift) {
         return "null".to_string();
     }
+    // The whole part in u64 (a u128 to_string would pull in 1.5 KB of formatting).
+    let int = mantissa.checked_shr(shift.unsigned_abs()).unwrap_or(0);
     let mantissa = u128::from(mantissa);
-    let int = mantissa >> shift;
     let mask = (1u128 << shift) - 1;
     let mut rest = mantissa & mask;
     let mut text = String::new();
