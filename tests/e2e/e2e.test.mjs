@@ -351,6 +351,24 @@ describe("bugs a new user hit", () => {
     await context.close();
   });
 
+  test("English: a finding's related notes are English (Chinese only as quoted report text)", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("000").text);
+    await page.click("button.lang");
+    const chinese = (t) => /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(t.replace(/“[^”]*”/g, ""));
+    for (const code of ["N02", "T07", "V02"]) {
+      await page.locator(`.finding[data-code="${code}"]`).first().click();
+      await page.waitForSelector(".help-card .related-list li");
+      const notes = await page.$$eval(".help-card .related-list li", (li) => li.map((l) => l.textContent));
+      assert.ok(notes.length >= 1, `${code} has related notes`);
+      for (const n of notes) assert.ok(!chinese(n), `${code}: Chinese in the English note “${n}”`);
+      const message = await page.textContent(`.finding[data-code="${code}"] .message`).catch(() => "");
+      assert.ok(!chinese(message ?? ""), `${code}: Chinese in the English message “${message}”`);
+    }
+    await context.close();
+  });
+
   test("with a finding open, the list still shows several whole findings (1366×768)", async () => {
     const { context, page } = await newPage({ viewport: { width: 1366, height: 768 } });
     await openApp(page);
