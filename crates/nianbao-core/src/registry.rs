@@ -144,7 +144,7 @@ codes! {
         "The six sections must appear once each, in order. Reorder or remove the duplicate.";
     S03, Warning, Structure, "部分标题编号不规范", "Non-standard section numbering",
         "部分标题应使用“一、”“二、”……“六、”这样的中文数字加顿号编号。",
-        "Number section headings 一、 to 六、 (Chinese numeral and 、).";
+        "Number section headings “一、” to “六、” (Chinese numeral and “、”).";
     S04, Info, Structure, "部分标题措辞与模板不同", "Section heading differs from the official wording",
         "标题可以识别，但与国家模板的措辞不同，建议改为模板标题。",
         "The heading is recognised but differs from the template; prefer the official wording.";
@@ -159,7 +159,7 @@ codes! {
         "The text stops before the report does (inside a table, mid-sentence, or with sections still due and no signature), or starts after it does. What was not there is not reported missing; if this is the whole report, complete it.";
     T01, Error, Tables, "未找到表格", "A table is not found",
         "第二、三、四部分应各有一张统计表。请从模板复制完整的表格并填写数字。",
-        "Sections 二, 三 and 四 each need their statistics table. Paste the full table from the template.";
+        "Sections 2, 3 and 4 each need their statistics table. Paste the full table from the template.";
     T02, Error, Tables, "模板与年度不符", "Template does not fit the report year",
         "2021年及以后的年报应使用2021年版模板（国办公开办函〔2021〕30号），2019、2020年度使用2019年版模板。请换用对应年度的表格。",
         "Reports for 2021 onward use the 2021 template; 2019-2020 reports use the 2019 template.";
@@ -186,40 +186,40 @@ codes! {
         "Table cells should not be blank; write 0 for none.";
     V02, Info, Values, "用符号代替了0", "A placeholder stands for zero",
         "单元格中用“-”“/”“—”“无”等符号表示没有，建议统一填写“0”。",
-        "A placeholder (-, /, —, 无) stands for zero; write 0 instead.";
+        "A placeholder (-, /, —, “无”) stands for zero; write 0 instead.";
     V03, Error, Values, "单元格不是数字", "A cell is not a number",
         "统计表的数量单元格只能填写数字，不能填写“若干”“万余”等文字。请填写准确数字。",
         "A count cell holds text; write the exact number.";
     V04, Error, Values, "出现负数", "A negative number",
         "除2019年版表二“本年增/减”外，统计数不能为负数。",
-        "Counts cannot be negative (only the 2019 本年增/减 column may be).";
+        "Counts cannot be negative (only the 2019 “本年增/减” column may be).";
     V05, Error, Values, "数量中出现小数", "A fraction in a count column",
         "件数、数量只能是整数；只有金额可以有小数。",
         "Counts are whole numbers; only amounts may have decimals.";
     V06, Warning, Values, "金额单位不符或数值模糊", "Unit differs or amount is vague",
         "金额应使用表头规定的单位（如万元），并填写准确数字，不要写“余”“约”。",
-        "Write amounts in the column's unit, exactly, without 余 or 约.";
+        "Write amounts in the column's unit, exactly, without “余” or “约”.";
     V07, Warning, Values, "数值与发文机关不符", "Value implausible for the issuer",
         "只有省级和设区的市级人民政府可以制定规章；乡镇、街道和县（区）级部门的规章数应为0。",
-        "Only provincial and districted-city governments make 规章; this body should report 0.";
+        "Only provincial and districted-city governments make rules (“规章”); this body should report 0.";
     A01, Error, Arithmetic, "申请数量收支不平", "Requests do not balance",
         "表三每一列应满足：第一项加第二项之和，等于第三项加第四项之和（本年新收＋上年结转＝办理结果总计＋结转下年度）。",
-        "In table 三, for each column: received + carried in = results total + carried out.";
+        "In table 3, for each column: received + carried in = results total + carried out.";
     A02, Error, Arithmetic, "行合计不等于各列之和", "Row total is not the sum of its columns",
         "表三每一行的“总计”应等于自然人与五类法人或其他组织之和。",
-        "In table 三, each row's total must equal the six applicant columns added.";
+        "In table 3, each row's total must equal the six applicant columns added.";
     A03, Error, Arithmetic, "办理结果总计不等于各项之和", "Results total is not the sum of the results",
         "表三“（七）总计”应等于（一）至（六）各项办理结果之和，每件申请只计一次。",
-        "In table 三, (七)总计 must equal the sum of results (一) to (六).";
+        "In table 3, the results total (7) must equal the sum of results (1) to (6).";
     A04, Error, Arithmetic, "复议诉讼总计不等于各项之和", "Review total is not the sum of its results",
         "表四每一块的“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和。",
-        "In table 四, each block's total = upheld + corrected + other + pending.";
-    N01, Warning, Narrative, "正文申请数与表三不符", "Stated requests differ from table 三",
+        "In table 4, each block's total = upheld + corrected + other + pending.";
+    N01, Warning, Narrative, "正文申请数与表三不符", "Stated requests differ from table 3",
         "正文所说收到（受理）政府信息公开申请的数量与表三不一致，请核对后统一。",
-        "The text states a number of requests that differs from table 三.";
-    N02, Warning, Narrative, "正文复议诉讼数与表四不符", "Stated reviews or lawsuits differ from table 四",
+        "The text states a number of requests that differs from table 3.";
+    N02, Warning, Narrative, "正文复议诉讼数与表四不符", "Stated reviews or lawsuits differ from table 4",
         "正文所说行政复议、行政诉讼的数量与表四不一致，请核对后统一。",
-        "The text states reconsideration or litigation cases that differ from table 四.";
+        "The text states reconsideration or litigation cases that differ from table 4.";
     N03, Warning, Narrative, "正文数字与表格不符", "A stated figure contradicts a table",
         "正文中的数字与统计表不一致，请核对后统一。",
         "A figure in the text contradicts a table.";
@@ -234,31 +234,31 @@ codes! {
         "Title, body and signature date point at different years.";
     M03, Warning, Metadata, "发布日期超过法定期限", "Published after the deadline",
         "《条例》第四十九条：县级以上人民政府部门应在每年1月31日前、县级以上地方人民政府应在每年3月31日前公布上一年度报告。",
-        "Departments publish by 31 January, governments by 31 March of the next year (条例 art. 49).";
+        "Departments publish by 31 January, governments by 31 March of the next year (Regulations art. 49).";
     M04, Warning, Metadata, "日期或统计期限格式有误", "Malformed date or period",
         "日期中数字连写、年份重复、缺少年月日，或统计期限不是报告年度。请改正。",
-        "A date has run-together digits, a doubled year, missing 年/月/日, or a wrong statistical period.";
+        "A date has run-together digits, a doubled year, a missing year, month or day marker, or a wrong statistical period.";
     L01, Warning, Content, "未说明信息处理费情况", "No statement on information-processing fees",
         "2021年版模板要求在“六、其他需要报告的事项”中说明是否收取信息处理费（国办函〔2020〕109号）：收取的写明件数和金额，未收取的写明“未收取信息处理费”。",
-        "Under the 2021 template, section 六 states whether information-processing fees were charged.";
-    L02, Warning, Content, "未报告工作考核、社会评议和责任追究", "No 考核/评议/追究 results",
+        "Under the 2021 template, section 6 states whether information-processing fees were charged.";
+    L02, Warning, Content, "未报告工作考核、社会评议和责任追究", "No assessment, review or accountability results",
         "各级人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（《条例》第五十条）。",
         "A people's government's report must cover assessment, public review and accountability results.";
     L03, Warning, Content, "逾期未缴费与未收费说法矛盾", "Unpaid fees contradict 'no fees'",
         "表三有“逾期未按收费通知要求缴纳费用”的申请，说明发出过收费通知，但第六部分说未收费或未发通知。请核对。",
-        "Table 三 counts unpaid fee notices while section 六 says no fee was charged or notified.";
+        "Table 3 counts unpaid fee notices while section 6 says no fee was charged or notified.";
     L04, Warning, Content, "引用的通知不适用于本年度", "A notice that does not govern the year",
         "2021年及以后的年报格式依据是国办公开办函〔2021〕30号，不是〔2019〕60号。",
-        "Reports for 2021 onward follow 〔2021〕30号, not 〔2019〕60号.";
+        "Reports for 2021 onward follow “〔2021〕30号”, not “〔2019〕60号”.";
     C01, Warning, Residue, "疑似套用其他单位的报告", "Leftovers of another body's report",
         "文中的自称或单位名称与发文机关不符，可能是套用其他单位报告时未改。请核对。",
         "A self-reference or body name does not fit the issuer; likely copied from another report.";
     Y01, Warning, Across, "上年结转数与上年报告不符", "Carried in differs from last year's carried out",
         "表三“二、上年结转政府信息公开申请数量”应等于本机关上一年度报告的“四、结转下年度继续办理”，逐列核对。",
-        "Table 三 carried_in should equal last year's carried_out of the same body, column by column.";
-    Y02, Warning, Across, "现行有效件数与上年不衔接", "现行有效 does not follow from last year",
+        "Table 3 carried_in should equal last year's carried_out of the same body, column by column.";
+    Y02, Warning, Across, "现行有效件数与上年不衔接", "In force does not follow from last year",
         "2021年版表二：本年现行有效件数一般应等于上年现行有效件数加本年制发件数减本年废止件数；如有修订、失效等情况，请在正文中说明。",
-        "2021 template table 二: this year's 现行有效 should be last year's + 本年制发 − 本年废止, unless revisions explain it.";
+        "2021 template table 2: this year's in force should be last year's + issued − repealed, unless revisions explain it.";
     Y03, Warning, Across, "与上年报告雷同", "Nearly the same text as last year's report",
         "去掉数字和日期后，本年报告的文字与本机关上年报告几乎相同。评估中“与往年雷同”会被扣分，请按本年实际情况撰写。",
         "After removing numbers and dates, the text is nearly the same as the body's report of last year.";

@@ -107,3 +107,14 @@ fn batch_findings_are_english_too() {
     }
     assert_eq!(bad, Vec::<String>::new());
 }
+
+#[test]
+fn every_rule_title_and_help_is_english() {
+    let bad: Vec<String> = nianbao_core::ALL_CODES
+        .iter()
+        .map(|c| c.info())
+        .flat_map(|i| [(i.code, i.title_en), (i.code, i.help_en)])
+        .filter_map(|(code, en)| english_fault(en).map(|f| format!("{code}: {f}")))
+        .collect();
+    assert_eq!(bad, Vec::<String>::new());
+}
