@@ -253,7 +253,7 @@ fn fixed(def: &RowDef) -> (&'static str, usize, u64) {
                 (d.label, std::cmp::Reverse(i), (c, n, k))
             })
             .collect();
-        cores.sort_unstable_by_key(|e| (e.0, e.1));
+        crate::order::sort_by_key(&mut cores, |e| (e.0, e.1));
         cores
     });
     let at = cores.partition_point(|e| e.0 < def.label);
