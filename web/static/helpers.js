@@ -374,6 +374,48 @@ function applyEdits(area, edits) {
   return area.value;
 }
 
+// The files of a drop, folders walked (webkitGetAsEntry, recursively): each File carries its
+// path inside the dropped folder as `nianbaoPath`. Entries are taken at once: the browser
+// empties the drop's items when the event handler returns.
+function droppedFiles(dt) {
+  var items = dt && dt.items ? Array.prototype.slice.call(dt.items) : [];
+  var entries = items.map(function (i) {
+    return i.kind === "file" && i.webkitGetAsEntry ? i.webkitGetAsEntry() : null;
+  });
+  if (!entries.some(function (e) { return e && e.isDirectory; })) {
+    return Promise.resolve(Array.prototype.slice.call((dt && dt.files) || []));
+  }
+  var out = [];
+  function walk(entry, dir) {
+    if (!entry) return Promise.resolve();
+    if (entry.isFile) {
+      return new Promise(function (done) {
+        entry.file(function (f) {
+          try { Object.defineProperty(f, "nianbaoPath", { value: dir + f.name }); } catch (e) {}
+          out.push(f);
+          done();
+        }, function () { done(); });
+      });
+    }
+    var reader = entry.createReader();
+    var children = [];
+    return new Promise(function (done) {
+      // readEntries gives a directory's entries in pieces (100 at a time in Chromium).
+      (function more() {
+        reader.readEntries(function (some) {
+          if (some.length) {
+            children = children.concat(Array.prototype.slice.call(some));
+            more();
+          } else {
+            Promise.all(children.map(function (c) { return walk(c, dir + entry.name + "/"); })).then(done);
+          }
+        }, function () { done(); });
+      })();
+    });
+  }
+  return Promise.all(entries.map(function (e) { return walk(e, ""); })).then(function () { return out; });
+}
+
 window.nianbaoJs = {
   failure: nianbaoFailure,
   // Which way the app runs; the frame and the element scripts change it before starting.
@@ -382,6 +424,7 @@ window.nianbaoJs = {
   },
   flattenHtml: flattenHtml,
   readFile: readFile,
+  droppedFiles: droppedFiles,
   spanTop: spanTop,
   download: download,
   copyText: copyText,

@@ -1,4 +1,5 @@
-// Service worker: the app's files, cache-first, so the checker works offline once loaded.
+// Service worker: the app's files, cache-first, so the checker and the batch page work offline
+// once either was loaded.
 // Nothing else is ever fetched: the app makes no network request of its own.
 const CACHE = "nianbao-__BUILD__";
 const FILES = [
@@ -12,6 +13,10 @@ const FILES = [
   "nianbao_web_bg.wasm",
   "manifest.webmanifest",
   "icon.svg",
+  "batch.html",
+  "batch-loader.js",
+  "nianbao_batch.js",
+  "nianbao_batch_bg.wasm",
 ];
 
 self.addEventListener("install", (event) => {

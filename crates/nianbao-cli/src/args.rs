@@ -188,6 +188,48 @@ fn parse_code(s: &str) -> Result<Code, String> {
     })
 }
 
+/// A command line clap refused: its message, then what to do in Chinese and English (clap's own
+/// messages are English only). Help and version are printed as asked. Returns the exit code.
+pub fn usage_error(e: &clap::Error) -> u8 {
+    use clap::error::ErrorKind as K;
+    use clap::CommandFactory;
+    let unknown: String;
+    let hint = match e.kind() {
+        K::UnknownArgument => {
+            // The help of the command it was given to.
+            let command = std::env::args()
+                .nth(1)
+                .filter(|a| Cli::command().find_subcommand(a).is_some())
+                .unwrap_or_else(|| "check".into());
+            unknown = format!(
+                "命令行里有 nianbao 不认识的选项（拼写有误？）。运行 `nianbao {command} --help` 查看全部选项。\n  \
+                 / an option nianbao does not know (a typo?): `nianbao {command} --help` lists them all."
+            );
+            Some(unknown.as_str())
+        }
+        K::InvalidSubcommand => Some(
+            "可用的命令：check（检查）、compare（对比上年）、tables（表格汇总）、rules（规则）、completions。\
+             例如：`nianbao check 报告文件夹`\n  \
+             / the commands are check, compare, tables, rules and completions, e.g. `nianbao check FOLDER`.",
+        ),
+        K::InvalidValue => Some(
+            "这个选项的取值不对，上面列出了可以用的值。\n  \
+             / that option does not take this value: the message above lists the values it takes.",
+        ),
+        K::MissingRequiredArgument => Some(
+            "请在命令后写上要检查的文件或文件夹，例如：`nianbao check 报告.docx` 或 `nianbao check 报告文件夹`\n  \
+             / name the files or folders to check, e.g. `nianbao check report.docx` or `nianbao check FOLDER`.",
+        ),
+        K::DisplayHelp | K::DisplayVersion | K::ValueValidation => None,
+        _ => Some("运行 `nianbao --help` 查看用法。 / `nianbao --help` shows the usage."),
+    };
+    let _ = e.print();
+    if let Some(hint) = hint {
+        eprintln!("\n提示 / hint: {hint}");
+    }
+    u8::try_from(e.exit_code()).unwrap_or(2)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

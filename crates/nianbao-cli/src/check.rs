@@ -28,6 +28,8 @@ struct Checked {
     line: ReportLine,
     /// Standard input cannot be read twice: its text is kept.
     stdin_text: Option<String>,
+    /// Neither sections nor tables of a report were found: the core checked nothing.
+    not_a_report: bool,
 }
 
 pub struct Run<'a> {
@@ -58,6 +60,15 @@ pub fn run(r: &Run, out: &mut Out) -> u8 {
                 total.errors += c.line.errors;
                 total.warnings += c.line.warnings;
                 total.infos += c.line.infos;
+                if c.not_a_report {
+                    // A file of the folder that is not an annual report: zero findings would
+                    // read as a clean report.
+                    eprintln!(
+                        "note: {}: 未识别为年度报告（没有找到年报的章节或表格），未作检查 \
+                         / not recognised as an annual report (no sections or tables of one): nothing checked",
+                        c.path
+                    );
+                }
                 let block = std::mem::take(&mut c.block);
                 write_block(out, r.format, &block, &mut first);
                 kept.push((i, c));
@@ -192,6 +203,7 @@ fn check_one(input: &Input, r: &Run) -> Result<Checked, Problem> {
     let summary = ReportSummary::of(&text, &checked);
     let counts = output::summary(&checked);
     let report = &checked.report;
+    let t = &report.tables;
     let line = ReportLine {
         file: path.clone(),
         issuer: summary.issuer.clone(),
@@ -253,6 +265,10 @@ fn check_one(input: &Input, r: &Run) -> Result<Checked, Problem> {
         summary,
         line,
         stdin_text: matches!(input, Input::Stdin).then_some(text),
+        not_a_report: report.sections.is_empty()
+            && [&t.active, &t.requests, &t.reviews]
+                .iter()
+                .all(|t| t.is_none()),
     })
 }
 

@@ -42,7 +42,7 @@ pub fn read_text(input: &Input) -> Result<(String, &'static str), Problem> {
     if bytes.starts_with(b"PK\x03\x04") {
         return nianbao_core::docx::docx_to_text(&bytes)
             .map(|text| (text, "DOCX"))
-            .map_err(|e| problem(e.to_string()));
+            .map_err(|e| problem(docx_message(&e)));
     }
     if let Some(why) = crate::decode::unsupported(&bytes) {
         return Err(problem(why.to_string()));
@@ -116,15 +116,40 @@ fn is_report(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// An I/O error in words a clerk reads, with the system's own wording after it.
+/// An I/O error reading an input, in words a clerk reads and with what to do, in Chinese and
+/// English, the system's own wording after it.
 pub fn io_message(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
-    let zh = match e.kind() {
-        ErrorKind::NotFound => "文件或文件夹不存在",
-        ErrorKind::PermissionDenied => "没有读取权限",
-        _ => "无法读取",
+    let what = match e.kind() {
+        ErrorKind::NotFound => "文件或文件夹不存在：请检查路径是否写对，路径中有空格时请加引号 \
+             / not found: check the path, and put it in quotes if it has spaces",
+        ErrorKind::PermissionDenied => "没有读取权限：请确认当前账户能打开它，或先复制到自己的文件夹再检查 \
+             / permission denied: make sure your account may open it, or copy it to a folder of your own first",
+        _ => "无法读取：如果文件正在 Word 或 WPS 中打开，请关闭后再试 \
+             / cannot be read: if Word or WPS has it open, close it and try again",
     };
-    format!("{zh} ({e})")
+    format!("{what} ({e})")
+}
+
+/// An I/O error writing `--output`, with what to do.
+pub fn write_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let what = match e.kind() {
+        ErrorKind::NotFound => "无法写入：输出文件所在的文件夹不存在，请先建好文件夹或换一个路径 \
+             / cannot write: the output file's folder does not exist; create it or choose another path",
+        ErrorKind::PermissionDenied => "无法写入：没有写入权限，或文件正在 Excel 或 WPS 中打开（请关闭后再试） \
+             / cannot write: no permission, or Excel or WPS has the file open (close it and try again)",
+        _ => "无法写入 / cannot write",
+    };
+    format!("{what} ({e})")
+}
+
+/// A .docx that cannot be read, with what to do.
+fn docx_message(e: &nianbao_core::docx::DocxError) -> String {
+    format!(
+        "{e}：请在 Word 或 WPS 中打开，另存为 .docx 后再检查 \
+         / not a readable .docx: open it in Word or WPS and save it again as .docx"
+    )
 }
 
 #[cfg(test)]

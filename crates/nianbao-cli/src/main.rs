@@ -15,7 +15,7 @@ mod tables;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, Parser as _};
 use nianbao_core::across::Pairing;
 use nianbao_core::model::Template;
 use nianbao_core::Options;
@@ -24,7 +24,10 @@ use args::{Cli, Command, Common, Format, RulesFormat, TemplateArg};
 use output::Out;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(args::usage_error(&e)),
+    };
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let color = stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let style = render_text::Style { color };
@@ -100,7 +103,7 @@ fn with_output(common: &Common, f: impl FnOnce(&mut Out) -> u8) -> u8 {
         Some(path) => match Out::file(path) {
             Ok(o) => o,
             Err(e) => {
-                eprintln!("error: {}: {}", path.display(), inputs::io_message(&e));
+                eprintln!("error: {}: {}", path.display(), inputs::write_message(&e));
                 return 2;
             }
         },
@@ -114,7 +117,7 @@ fn with_output(common: &Common, f: impl FnOnce(&mut Out) -> u8) -> u8 {
     match out.finish() {
         Ok(()) => code,
         Err(e) => {
-            eprintln!("error: {target}: {}", inputs::io_message(&e));
+            eprintln!("error: {target}: {}", inputs::write_message(&e));
             2
         }
     }

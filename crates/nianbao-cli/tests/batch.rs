@@ -334,6 +334,39 @@ fn tables_sum_the_reports_of_one_template() {
 }
 
 #[test]
+fn a_file_that_is_not_a_report_is_named_not_passed_as_clean() {
+    let root = scenario("not-a-report");
+    std::fs::write(
+        root.join("data/会议通知.txt"),
+        "关于召开政务公开工作会议的通知\n各单位：\n定于下周一召开会议，请准时参加。\n",
+    )
+    .unwrap();
+    let o = run_in(&root, &["check", "data", "--format", "summary"]);
+    let err = stderr(&o);
+    let notes: Vec<&str> = err.lines().filter(|l| l.starts_with("note:")).collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(
+        notes[0].contains("会议通知.txt") && notes[0].contains("未识别为年度报告"),
+        "{err}"
+    );
+    assert!(
+        notes[0].contains("not recognised as an annual report"),
+        "{err}"
+    );
+    // Reports, whole or a table pasted alone, are not named.
+    let o = run_in(
+        &root,
+        &["check", "data/000.txt", "next.txt", "--format", "summary"],
+    );
+    assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
+    let table = seed("001");
+    let at = table.find("三、收到和处理政府信息公开申请情况").unwrap();
+    std::fs::write(root.join("表三.txt"), &table[at..]).unwrap();
+    let o = run_in(&root, &["check", "表三.txt", "--format", "summary"]);
+    assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
+}
+
+#[test]
 fn a_large_folder_keeps_path_order() {
     // More files than one window of the parallel pipeline.
     let root = std::env::temp_dir().join(format!("nianbao-batch-{}-many", std::process::id()));

@@ -276,6 +276,75 @@ fn exit_2_for_bad_usage() {
     );
 }
 
+#[test]
+fn a_clerks_mistakes_say_what_to_do_in_chinese_and_english() {
+    let err = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    // An unknown option: clap's message, then the hint.
+    let e = err(&run(&["tables", "--bogus", "x.txt"]));
+    assert!(e.contains("`nianbao tables --help`"), "{e}");
+    let o = run(&["check", "--fromat", "csv", "x.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(e.contains("--fromat"), "{e}");
+    assert!(
+        e.contains("不认识的选项") && e.contains("`nianbao check --help` lists them"),
+        "{e}"
+    );
+    // A misspelt command, no path, a value not taken.
+    let e = err(&run(&["chek", "x.txt"]));
+    assert!(
+        e.contains("可用的命令") && e.contains("the commands are check"),
+        "{e}"
+    );
+    let e = err(&run(&["check"]));
+    assert!(
+        e.contains("请在命令后写上要检查的文件或文件夹") && e.contains("name the files"),
+        "{e}"
+    );
+    let e = err(&run(&["check", "--format", "xml", "x"]));
+    assert!(
+        e.contains("取值不对") && e.contains("the values it takes"),
+        "{e}"
+    );
+    // Help is not an error and has no hint.
+    let o = run(&["check", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!err(&o).contains("提示"));
+    // A missing path: what to check.
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("没有这个文件.txt");
+    let e = err(&run_path(&["check"], &[&missing]));
+    assert!(
+        e.contains("请检查路径是否写对") && e.contains("check the path"),
+        "{e}"
+    );
+    // A broken .docx: save it again.
+    let dir = scratch("broken-docx");
+    let bad = dir.join("坏的.docx");
+    std::fs::write(&bad, b"PK\x03\x04 not really a zip").unwrap();
+    let o = run_path(&["check"], &[&bad]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(
+        e.contains("另存为 .docx") && e.contains("save it again as .docx"),
+        "{e}"
+    );
+    // An output file in a folder that does not exist.
+    let o = run_path(
+        &[
+            "check",
+            "--output",
+            dir.join("无此文件夹/汇总.csv").to_str().unwrap(),
+        ],
+        &[&seed("001")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(
+        e.contains("输出文件所在的文件夹不存在") && e.contains("create it"),
+        "{e}"
+    );
+}
+
 /// JSON for one file; panics unless it was read and checked.
 fn check_json(path: &Path) -> Value {
     let out = run_path(&["check", "--format", "json"], &[path]);

@@ -10,24 +10,25 @@ pub fn years(text: &str) -> Vec<(i32, usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i).is_some_and(u8::is_ascii_digit)
-            && (i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_digit))
-        {
-            let mut j = i;
-            while bytes.get(j).is_some_and(u8::is_ascii_digit) {
-                j += 1;
+    // Jump from digit run to digit run: most of a report is not digits.
+    while let Some(p) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(u8::is_ascii_digit))
+    {
+        let start = i + p;
+        let run = bytes.get(start..).map_or(0, |b| {
+            b.iter()
+                .position(|c| !c.is_ascii_digit())
+                .unwrap_or(b.len())
+        });
+        let j = start + run;
+        let rest = text.get(j..).unwrap_or("").trim_start_matches(' ');
+        if run == 4 && rest.starts_with('年') {
+            if let Some(y) = text.get(start..j).and_then(|d| d.parse::<i32>().ok()) {
+                out.push((y, start, j));
             }
-            let rest = text.get(j..).unwrap_or("").trim_start_matches(' ');
-            if j - i == 4 && rest.starts_with('年') {
-                if let Some(y) = text.get(i..j).and_then(|d| d.parse::<i32>().ok()) {
-                    out.push((y, i, j));
-                }
-            }
-            i = j;
-        } else {
-            i += 1;
         }
+        i = j;
     }
     out
 }
@@ -129,7 +130,7 @@ pub fn year_weights(text: &str) -> Vec<(i32, usize, usize, usize)> {
             None => counts.push((y, weight, s, e)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     counts
 }
 

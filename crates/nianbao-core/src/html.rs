@@ -426,33 +426,61 @@ enum Tag {
 }
 
 fn tag_kind(name: &str) -> Tag {
-    // ` name ` looked up in word lists: smaller in the wasm than a `match` of byte strings.
-    const KINDS: [(Tag, &str); 6] = [
-        (Tag::Table, " table "),
-        (Tag::Caption, " caption "),
-        (Tag::Group, " thead tbody tfoot "),
-        (Tag::Tr, " tr "),
-        (Tag::Cell, " td th "),
+    // Word lists rather than a `match` of byte strings: smaller in the wasm, and a length test
+    // rules out almost every word before a byte is compared (this runs for every tag).
+    const KINDS: [(Tag, &[&str]); 7] = [
+        (
+            Tag::Block,
+            &[
+                "p",
+                "div",
+                "br",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "li",
+                "ul",
+                "ol",
+                "section",
+                "article",
+                "title",
+                "blockquote",
+                "pre",
+                "hr",
+                "dl",
+                "dt",
+                "dd",
+                "center",
+                "head",
+                "body",
+                "header",
+                "footer",
+                "main",
+                "nav",
+                "aside",
+                "figure",
+                "address",
+            ],
+        ),
+        (Tag::Cell, &["td", "th"]),
+        (Tag::Tr, &["tr"]),
+        (Tag::Table, &["table"]),
+        (Tag::Caption, &["caption"]),
+        (Tag::Group, &["thead", "tbody", "tfoot"]),
         (
             Tag::Skip,
-            " script style xml noscript template iframe noembed noframes xmp textarea ",
+            &[
+                "script", "style", "xml", "noscript", "template", "iframe", "noembed", "noframes",
+                "xmp", "textarea",
+            ],
         ),
     ];
-    const BLOCKS: &str = " p div br h1 h2 h3 h4 h5 h6 li ul ol section article title blockquote pre hr dl dt dd center head body header footer main nav aside figure address ";
-    let mut buf = [b' '; 12];
-    let Some(lower) = buf.get_mut(1..=name.len()).filter(|_| name.len() <= 10) else {
-        return Tag::Other;
-    };
-    lower.copy_from_slice(name.as_bytes());
-    lower.make_ascii_lowercase();
-    let word = buf.get(..name.len() + 2).unwrap_or(&[]);
-    let listed = |names: &str| names.as_bytes().windows(word.len()).any(|w| w == word);
-    if listed(BLOCKS) {
-        return Tag::Block;
-    }
     KINDS
         .iter()
-        .find(|(_, names)| listed(names))
+        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
         .map_or(Tag::Other, |k| k.0)
 }
 
@@ -803,6 +831,15 @@ fn entity(s: &str) -> Option<(char, usize)> {
 mod tests {
     use super::*;
     use crate::view::View;
+
+    #[test]
+    fn tag_names_are_read_in_any_case() {
+        assert!(tag_kind("TD") == Tag::Cell && tag_kind("Th") == Tag::Cell);
+        assert!(tag_kind("TABLE") == Tag::Table && tag_kind("tBody") == Tag::Group);
+        assert!(tag_kind("P") == Tag::Block && tag_kind("Script") == Tag::Skip);
+        assert!(tag_kind("span") == Tag::Other && tag_kind("") == Tag::Other);
+        assert!(tag_kind("tdx") == Tag::Other && tag_kind("t") == Tag::Other);
+    }
 
     /// Each table's rows as `text@col` (with `/rowspan×colspan` when spanning).
     fn grids(html: &str) -> Vec<Vec<String>> {

@@ -226,11 +226,28 @@ pub fn find(text: &str) -> Option<(String, usize, usize)> {
         .or_else(|| by_suffix(text))
 }
 
-/// A name: at least two Han characters (brackets allowed), not a self-reference.
+/// The length of the ASCII digits at the start of `s` when they are part of a name (`第12中学`,
+/// `12345热线`): a Han character follows that does not make them a date (年, 月, 日).
+fn digits_in_name(s: &str) -> usize {
+    let n = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    match s.get(n..).and_then(|r| r.chars().next()) {
+        Some(c) if n > 0 && crate::chars::is_han(c) && !matches!(c, '年' | '月' | '日') => n,
+        _ => 0,
+    }
+}
+
+/// A character of a name at byte `i` of `s`: Han, a bracket, or (not first) digits of the name.
+fn in_name(s: &str, i: usize, c: char) -> bool {
+    crate::chars::is_han(c)
+        || matches!(c, '（' | '）' | '(' | ')')
+        || (i > 0 && c.is_ascii_digit() && digits_in_name(s.get(i..).unwrap_or("")) > 0)
+}
+
+/// A name: at least two Han characters (brackets and digits inside allowed), not a
+/// self-reference.
 fn is_name(s: &str) -> bool {
     s.chars().count() >= 2
-        && s.chars()
-            .all(|c| crate::chars::is_han(c) || matches!(c, '（' | '）' | '(' | ')'))
+        && s.char_indices().all(|(i, c)| in_name(s, i, c))
         && !["我", "本", "该", "各", "全"]
             .iter()
             .any(|p| s.starts_with(p))
@@ -283,7 +300,9 @@ fn title_name(t: &str) -> Option<(&str, usize)> {
         return is_name(name).then_some((name, skip));
     }
     let cut = t
-        .find(|c: char| c.is_ascii_digit())
+        .char_indices()
+        .find(|&(i, c)| c.is_ascii_digit() && !in_name(t, i, c))
+        .map(|(i, _)| i)
         .or_else(|| t.find("政府信息公开"))
         .or_else(|| t.find("年度报告"))
         .unwrap_or(0);
@@ -335,7 +354,7 @@ fn han_run(text: &str, at: usize, max: usize) -> &str {
     let end = rest
         .char_indices()
         .take(max)
-        .find(|&(_, c)| !(crate::chars::is_han(c) || matches!(c, '（' | '）')))
+        .find(|&(i, c)| matches!(c, '(' | ')') || !in_name(rest, i, c))
         .map_or_else(
             || rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i),
             |(i, _)| i,
@@ -502,11 +521,21 @@ fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
             }
             let mut start = at;
             for (i, c) in before.char_indices().rev() {
-                if !crate::chars::is_han(c) || c == '年' || at - i > 36 {
+                let digit = c.is_ascii_digit() && digits_in_name(head.get(i..).unwrap_or("")) > 0;
+                // `12月`, `31日` end a date, not begin a name.
+                let date = matches!(c, '月' | '日')
+                    && before
+                        .get(..i)
+                        .is_some_and(|b| b.ends_with(|d: char| d.is_ascii_digit()));
+                if !(crate::chars::is_han(c) || digit) || c == '年' || date || at - i > 36 {
                     break;
                 }
                 start = i;
             }
+            // A name does not begin with digits.
+            start += head.get(start..at).map_or(0, |r| {
+                r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+            });
             let mut end = at + suffix.len();
             // 人民政府 continued by 办公厅/办公室 is the general office.
             for more in ["办公厅", "办公室"] {
@@ -604,6 +633,32 @@ mod tests {
         // The signature.
         let t = "六、其他需要报告的事项\n无。\n某某县统计局\n2024年1月15日\n";
         assert_eq!(name(t).as_deref(), Some("某某县统计局"));
+    }
+
+    #[test]
+    fn names_with_numbers_inside_are_read_whole() {
+        let name = |t: &str| find(t).map(|i| i.0);
+        let whole = "江州市第12号街道办事处";
+        for t in [
+            "江州市第12号街道办事处2023年政府信息公开工作年度报告\n一、总体情况\n",
+            "2023年江州市第12号街道办事处政府信息公开工作年度报告\n",
+            "江州市第12号街道办事处\n2023 年政府信息公开工作年度报告\n",
+            "关于2023年度政府信息公开情况的报告\n根据条例，现公布江州市第12号街道办事处2023年政府信息公开工作年度报告。\n",
+            "一、总体情况\n2023年，江州市第12号街道办事处认真贯彻条例。\n",
+            "信息并通过江州市第12号街道办事处网站发布。\n",
+            "六、其他需要报告的事项\n无。\n江州市第12号街道办事处\n2024年1月15日\n",
+        ] {
+            assert_eq!(name(t).as_deref(), Some(whole), "{t}");
+        }
+        let t = "江州市12345政务服务热线管理中心2023年政府信息公开工作年度报告\n";
+        assert_eq!(name(t).as_deref(), Some("江州市12345政务服务热线管理中心"));
+        // Digits of a date or a year never join a name.
+        let t = "一、总体情况\n截至2023年12月31日，江州市人民政府收到12件申请。\n";
+        assert_eq!(name(t).as_deref(), Some("江州市人民政府"));
+        let t = "某某县统计局2023年政府信息公开工作年度报告\n";
+        assert_eq!(name(t).as_deref(), Some("某某县统计局"));
+        let t = "2023年12月沁园街道办事处印发。\n";
+        assert_eq!(name(t).as_deref(), Some("沁园街道办事处"));
     }
 
     #[test]

@@ -26,7 +26,7 @@ impl TemplateEvidence {
                     v.push((r.start, r.end));
                 }
             }
-            v.sort();
+            v.sort_unstable();
             v
         };
         TemplateEvidence {

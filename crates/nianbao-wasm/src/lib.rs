@@ -9,6 +9,8 @@ use nianbao_core::{Code, Options, ALL_CODES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod json;
+
 /// Options of `check(text, options)`.
 #[derive(Debug, Default)]
 struct CheckOptions {
@@ -61,10 +63,12 @@ fn options(value: JsValue) -> Result<CheckOptions, JsValue> {
     Ok(CheckOptions { lang, disable })
 }
 
+/// `value` as a JS value: written as JSON text in wasm and parsed by the host's `JSON.parse`
+/// (smaller than building the object through one JS call per field).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&format!("nianbao: {e}")))
+    let text = json::to_string(value)
+        .map_err(|_| JsValue::from_str("nianbao: cannot write the result"))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Runs the checker and returns the contract's shape (pure Rust, testable natively).
@@ -192,5 +196,48 @@ mod tests {
             .diagnostics
             .iter()
             .all(|d| d.code != "A02"));
+    }
+
+    /// The JSON text handed to `JSON.parse` is serde_json's for every seed and real text, for
+    /// `rules()` and for SARIF: the same contract as before and as the CLI's.
+    #[test]
+    fn json_text_is_serde_jsons() {
+        let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+        let mut texts = Vec::new();
+        for dir in ["seeds", "corpus/real", "corpus"] {
+            let Ok(entries) = std::fs::read_dir(format!("{shared}/{dir}")) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(&path).unwrap_or_default());
+                }
+            }
+        }
+        assert!(texts.len() >= 5, "the shared seeds and texts are missing");
+        let same = |ours: Result<String, json::Error>, theirs: serde_json::Result<String>| {
+            let ours: serde_json::Value =
+                serde_json::from_str(&ours.unwrap_or_default()).unwrap_or_default();
+            let theirs: serde_json::Value =
+                serde_json::from_str(&theirs.unwrap_or_default()).unwrap_or_default();
+            assert!(!ours.is_null());
+            assert_eq!(ours, theirs);
+        };
+        for text in &texts {
+            for lang in [None, Some("en")] {
+                let out = check_output(text, lang, &[]);
+                same(json::to_string(&out), serde_json::to_string(&out));
+            }
+            let findings: Vec<Finding> = check_output(text, None, &[])
+                .diagnostics
+                .iter()
+                .map(Finding::from)
+                .collect();
+            let sarif = export::sarif("report.txt", &findings, Offsets::Utf16);
+            same(json::to_string(&sarif), serde_json::to_string(&sarif));
+        }
+        let all: Vec<_> = ALL_CODES.iter().map(|c| c.info()).collect();
+        same(json::to_string(&all), serde_json::to_string(&all));
     }
 }

@@ -146,6 +146,12 @@ fn line(e: &Entry, index: usize, across: &[AcrossFinding]) -> ReportLine {
     }
 }
 
+/// Neither sections nor tables of a report were found: the core checked nothing.
+fn not_a_report(e: &Entry) -> bool {
+    let (r, t) = (&e.checked.report, &e.checked.report.tables);
+    r.sections.is_empty() && t.active.is_none() && t.requests.is_none() && t.reviews.is_none()
+}
+
 /// The 汇总 CSV of the reports of the template most of them use (the others are not summed).
 fn tables_csv(entries: &[Entry]) -> String {
     let rows: Vec<(&str, TableRow)> = entries
@@ -306,7 +312,17 @@ pub fn batch_page() -> Html {
         let add = add_files.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            add.emit(file_list(e.data_transfer().and_then(|d| d.files())));
+            let Some(data) = e.data_transfer() else {
+                return;
+            };
+            let files = wasm_bindgen_futures::JsFuture::from(dropped_files(&data));
+            let add = add.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(files) = files.await {
+                    let files = js_sys::Array::from(&files);
+                    add.emit(files.iter().filter_map(|f| f.dyn_into().ok()).collect());
+                }
+            });
         })
     };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
@@ -476,7 +492,14 @@ pub fn batch_page() -> Html {
                         { &r.file }
                     </button>
                 </td>
-                <td>{ r.issuer.clone().unwrap_or_default() }</td>
+                <td>{ match &r.issuer {
+                    Some(issuer) => html! { issuer.clone() },
+                    // Zero findings must not read as a clean report.
+                    None if not_a_report(e) => html! {
+                        <span class="not-a-report">{ l.pick("未识别为年度报告，未作检查", "Not an annual report: not checked") }</span>
+                    },
+                    None => html! {},
+                } }</td>
                 <td>{ r.year.map(|y| y.to_string()).unwrap_or_default() }</td>
                 <td>{ r.template.unwrap_or("") }</td>
                 <td class={classes!("num", (r.errors > 0).then_some("sev-error"))}>{ r.errors }</td>
@@ -515,7 +538,7 @@ pub fn batch_page() -> Html {
             </header>
             <section class="dropzone" ondrop={on_drop} ondragover={on_dragover}
                 aria-label={l.pick("拖入文件", "Drop files")}>
-                <p>{ l.pick("把报告文件拖到这里，或：", "Drop report files here, or:") }</p>
+                <p>{ l.pick("把报告文件或整个文件夹拖到这里，或：", "Drop report files or a whole folder here, or:") }</p>
                 <label class="button">{ l.pick("选择文件", "Choose files") }
                     <input type="file" class="visually-hidden files" multiple=true
                         accept=".txt,.html,.htm,.docx" onchange={on_input.clone()} />
@@ -745,11 +768,19 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// The name shown for a file: its path inside a chosen folder, else its name.
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The files of a drop, dropped folders walked (helpers.js): a promise of File[].
+    #[wasm_bindgen(js_namespace = nianbaoJs, js_name = droppedFiles)]
+    fn dropped_files(data: &web_sys::DataTransfer) -> js_sys::Promise;
+}
+
+/// The name shown for a file: its path inside a chosen or dropped folder, else its name.
 fn relative_name(file: &web_sys::File) -> String {
-    js_sys::Reflect::get(file, &wasm_bindgen::JsValue::from_str("webkitRelativePath"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .filter(|s| !s.is_empty())
+    ["webkitRelativePath", "nianbaoPath"]
+        .into_iter()
+        .filter_map(|key| js_sys::Reflect::get(file, &key.into()).ok())
+        .filter_map(|v| v.as_string())
+        .find(|s| !s.is_empty())
         .unwrap_or_else(|| file.name())
 }

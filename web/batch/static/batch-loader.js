@@ -3,3 +3,4 @@
 import init from "./nianbao_batch.js";
 
 nianbaoStart(() => init({ module_or_path: "./nianbao_batch_bg.wasm" }));
+nianbaoRegisterServiceWorker();

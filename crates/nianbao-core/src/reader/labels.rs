@@ -235,25 +235,32 @@ fn sketch(s: &str) -> u64 {
 
 /// The core, length and sketch of every row's fixed text, computed once.
 fn fixed(def: &RowDef) -> (&'static str, usize, u64) {
-    type Cores = std::collections::HashMap<&'static str, (String, usize, u64)>;
+    // Sorted by label for a binary search (no HashMap: its hashing cost the wasm ~2 KiB); among
+    // equal labels the later table's entry first, as a map collected in this order keeps it.
+    type Cores = Vec<(&'static str, std::cmp::Reverse<usize>, (String, usize, u64))>;
     static CORES: std::sync::OnceLock<Cores> = std::sync::OnceLock::new();
     let cores = CORES.get_or_init(|| {
-        REQUESTS
+        let mut cores: Cores = REQUESTS
             .iter()
             .chain(template::ACTIVE_2019)
             .chain(template::ACTIVE_2021)
             .chain(template::REVIEWS)
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 let c = core(fixed_text(d));
                 let n = c.chars().count();
                 let k = sketch(&c);
-                (d.label, (c, n, k))
+                (d.label, std::cmp::Reverse(i), (c, n, k))
             })
-            .collect()
+            .collect();
+        cores.sort_unstable_by_key(|e| (e.0, e.1));
+        cores
     });
+    let at = cores.partition_point(|e| e.0 < def.label);
     cores
-        .get(def.label)
-        .map_or(("", 0, 0), |(c, n, k)| (c.as_str(), *n, *k))
+        .get(at)
+        .filter(|e| e.0 == def.label)
+        .map_or(("", 0, 0), |(_, _, (c, n, k))| (c.as_str(), *n, *k))
 }
 
 /// Whether a label (by its `core`) is a piece of row `def`'s fixed text (a label broken over

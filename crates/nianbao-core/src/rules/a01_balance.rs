@@ -9,42 +9,63 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = with_values(&ctx.report.tables.requests) else {
         return;
     };
+    let mut off = Vec::new();
+    let mut total_holds = false;
     for c in 0..7 {
-        let Some((outcome, [a, b, r, o])) = crate::arith::balance(&t.rows, c) else {
-            continue;
-        };
-        let crate::arith::Outcome::Differs {
-            sum: left,
-            total: right,
-        } = outcome
-        else {
-            continue;
-        };
-        let col = applicant_column(c);
-        out.push(
-            Diagnostic::new(
-                Code::A01,
-                r.span,
-                format!(
-                    "第一项加第二项之和（{}+{}={}）应等于第三项加第四项之和（{}+{}={}）——{col}。请核对本年新收、上年结转、办理结果总计和结转下年度这四个数。",
-                    fmt_num(a.number()),
-                    fmt_num(b.number()),
-                    fmt_num(left),
-                    fmt_num(r.number()),
-                    fmt_num(o.number()),
-                    fmt_num(right)
-                ),
-                format!(
-                    "received + carried in ({}) must equal results total + carried out ({}) — column {}.",
-                    fmt_num(left),
-                    fmt_num(right),
-                    c + 1
-                ),
-            )
-            .with_related(a.span, "一、本年新收")
-            .with_related(b.span, "二、上年结转")
-            .with_related(o.span, "四、结转下年度继续办理"),
-        );
+        match crate::arith::balance(&t.rows, c) {
+            Some((crate::arith::Outcome::Differs { sum, total }, cells)) => {
+                off.push((c, sum, total, cells))
+            }
+            Some((crate::arith::Outcome::Holds, _)) => total_holds |= c == 6,
+            _ => {}
+        }
+    }
+    // One request counted in the wrong column: two applicant columns off by the same amount in
+    // opposite directions while 总计 balances. One cause, one finding, on the first column.
+    let swapped = match off.as_slice() {
+        [x, y] if total_holds && (x.1 - x.2 + y.1 - y.2).abs() < 1e-9 => Some(*y),
+        _ => None,
+    };
+    for (c, left, right, [a, b, r, o]) in
+        off.iter()
+            .take(if swapped.is_some() { 1 } else { off.len() })
+    {
+        let col = applicant_column(*c);
+        let (mut zh, mut en) = (String::new(), String::new());
+        if let Some((c2, ..)) = &swapped {
+            let n = fmt_num((left - right).abs());
+            zh = format!("{}差数相同、方向相反，而总计列是平衡的：很可能有{n}件申请被计入了错误的列，请核对这两列。", applicant_column(*c2));
+            en = format!(" Column {} is off by the same amount the other way while the total column balances: {n} request(s) were probably counted in the wrong column.", c2 + 1);
+        }
+        let d = Diagnostic::new(
+            Code::A01,
+            r.span,
+            format!(
+                "第一项加第二项之和（{}+{}={}）应等于第三项加第四项之和（{}+{}={}）——{col}。{}",
+                fmt_num(a.number()),
+                fmt_num(b.number()),
+                fmt_num(*left),
+                fmt_num(r.number()),
+                fmt_num(o.number()),
+                fmt_num(*right),
+                if zh.is_empty() { "请核对本年新收、上年结转、办理结果总计和结转下年度这四个数。" } else { &zh }
+            ),
+            format!(
+                "received + carried in ({}) must equal results total + carried out ({}) — column {}.{en}",
+                fmt_num(*left),
+                fmt_num(*right),
+                c + 1
+            ),
+        )
+        .with_related(a.span, "一、本年新收")
+        .with_related(b.span, "二、上年结转")
+        .with_related(o.span, "四、结转下年度继续办理");
+        out.push(match &swapped {
+            Some((c2, _, _, [_, _, r2, _])) => {
+                d.with_related(r2.span, format!("{}的办理结果总计", applicant_column(*c2)))
+            }
+            None => d,
+        });
     }
 }
 
