@@ -10,9 +10,9 @@ use web_sys::{ClipboardEvent, DragEvent, Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::analysis::Analysis;
-use crate::ignore::Waived;
 use crate::highlight::{pieces, Edit, Mark};
 use crate::i18n::Lang;
+use crate::ignore::Waived;
 use crate::js;
 
 /// When the text just typed should be checked.

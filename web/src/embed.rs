@@ -1,7 +1,8 @@
 //! The app inside a portal's page: mounted into the shadow root of `<nianbao-checker>`
 //! (static/nianbao-checker.js) or into `index.html?embed=1` (static/frame.js). Both call
 //! `mountChecker(root, options, onResult)` and steer the app through the returned `Checker`.
-//! Embedded, the app shows no page chrome, never touches localStorage and reads no host page.
+//! Embedded, the app shows no page chrome, reads no host page and touches no localStorage unless
+//! the portal allows it for waived findings (`storeIgnored`).
 
 use std::rc::Rc;
 

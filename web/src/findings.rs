@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use nianbao_core::{Code, Family, Severity};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, Node, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    HtmlInputElement, HtmlSelectElement, Node, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, Recognition};

@@ -82,7 +82,13 @@ impl Waivers {
 /// Tabs and line breaks become spaces (the stored form is one line a waiver).
 fn flat(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .trim()
         .to_string()
@@ -153,7 +159,11 @@ pub fn fingerprint(a: &Analysis, index: usize) -> String {
             break;
         }
     }
-    flat(&format!("{}\u{1f}{place}\u{1f}{}", d.code.as_str(), a.excerpt(d)))
+    flat(&format!(
+        "{}\u{1f}{place}\u{1f}{}",
+        d.code.as_str(),
+        a.excerpt(d)
+    ))
 }
 
 #[cfg(test)]

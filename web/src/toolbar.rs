@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::examples::EXAMPLES;
 use crate::export;
 use crate::i18n::Lang;
-use crate::ignore::{Waived, fingerprint};
+use crate::ignore::{fingerprint, Waived};
 use crate::js;
 
 #[derive(Properties, PartialEq)]
