@@ -13,6 +13,7 @@ mod findings;
 mod help_card;
 mod highlight;
 mod i18n;
+mod ignore;
 mod js;
 mod navigate;
 mod rules_list;
