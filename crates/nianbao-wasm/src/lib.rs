@@ -166,7 +166,7 @@ fn findings(result: JsValue) -> Result<Vec<Finding>, JsValue> {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            finding(&d).ok_or_else(|| {
+            finding(d).ok_or_else(|| {
                 not_a_result(&format!(
                     "diagnostics[{i}] lacks code, severity, message, line, column, start or end"
                 ))
