@@ -243,7 +243,8 @@ fn real_texts_read_the_same_through_paste_noise() {
         .collect();
     names.sort();
     assert_eq!(names.len(), 16);
-    let variants: [(&str, fn(&str) -> String); 6] = [
+    type Change = fn(&str) -> String;
+    let variants: [(&str, Change); 6] = [
         ("CRLF", |t| t.replace('\n', "\r\n")),
         ("BOM", |t| format!("\u{feff}{t}")),
         ("U+3000 indents", |t| {
