@@ -16,6 +16,7 @@ use crate::i18n::{severity_icon, Lang};
 use crate::ignore::{fingerprint, Waived, Waivers};
 use crate::js;
 use crate::navigate;
+use crate::print::PrintHead;
 use crate::rules_list::RulesList;
 use crate::storage;
 use crate::summary_bar::SummaryBar;
@@ -431,6 +432,9 @@ pub fn app(props: &AppProps) -> Html {
                         { l.pick("English", "中文") }
                     </button>
                 </header>
+                }
+                if !embedded && !a.text.trim().is_empty() {
+                    <PrintHead analysis={a.clone()} />
                 }
                 if !compact {
                     <Toolbar analysis={Some(a.clone())} waived={waived.clone()} {on_example} on_file={on_file.clone()} {on_clear} {on_notice} />

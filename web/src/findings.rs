@@ -361,13 +361,13 @@ pub fn findings(props: &FindingsProps) -> Html {
                 </ol>
             }
             if ignored > 0 {
-                <details class="ignored">
-                    <summary>{ match lang {
+                <section class="ignored">
+                    <h3>{ match lang {
                         Lang::Zh => format!("已忽略 {ignored} 条（不计入统计）"),
                         Lang::En => format!("{ignored} ignored (not counted)"),
-                    } }</summary>
+                    } }</h3>
                     <ul class="ignored-list">{ for ignored_items }</ul>
-                </details>
+                </section>
             }
         </section>
     }

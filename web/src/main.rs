@@ -16,6 +16,7 @@ mod i18n;
 mod ignore;
 mod js;
 mod navigate;
+mod print;
 mod rules_list;
 mod storage;
 mod summary_bar;
