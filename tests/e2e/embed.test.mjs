@@ -259,3 +259,67 @@ describe("security", () => {
     assert.ok(requests.some((u) => u.startsWith(origins.host)));
   });
 });
+
+describe("忽略此条 embedded", () => {
+  /** Waives seed 001's S03 inside the element with id `id`. */
+  async function waive(page, id) {
+    const checker = page.locator(`#${id}`);
+    await checker.locator('.finding[data-code="S03"]').click();
+    await checker.locator(".finding.active .ignore-form .waive", { hasText: "已核实" }).click();
+    return page.evaluate(
+      (id) => [...document.getElementById(id).shadowRoot.querySelectorAll(".ignored-list li")].map((l) => l.dataset.code),
+      id,
+    );
+  }
+
+  test("by default a waiver lives only as long as the element: nothing in the host page's storage", async () => {
+    const { context, page } = await openDemo();
+    await checkWithElement(page, seed("001"));
+    assert.deepEqual(await waive(page, "checker"), ["S03"]);
+    const stored = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(stored, [], "the host's localStorage is untouched");
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById("checker").check() !== null);
+    await checkWithElement(page, seed("001"));
+    const listed = await page.evaluate(() =>
+      [...document.getElementById("checker").shadowRoot.querySelectorAll(".finding")].map((f) => f.dataset.code),
+    );
+    assert.ok(listed.includes("S03"), "not remembered across a reload");
+    await context.close();
+  });
+
+  test("with store-ignored the host allows it: kept in its localStorage across a reload", async () => {
+    const { context, page } = await openDemo();
+    const add = () =>
+      page.evaluate(async () => {
+        const el = document.createElement("nianbao-checker");
+        el.id = "kept";
+        el.setAttribute("store-ignored", "");
+        document.body.append(el);
+        await el.ready;
+      });
+    await add();
+    const setKept = (text) =>
+      page.evaluate(
+        (text) =>
+          new Promise((resolve) => {
+            const el = document.getElementById("kept");
+            el.addEventListener("nianbao-result", () => resolve(), { once: true });
+            el.value = text;
+          }),
+        text,
+      );
+    await setKept(seed("001"));
+    assert.deepEqual(await waive(page, "kept"), ["S03"]);
+    assert.ok(await page.evaluate(() => localStorage.getItem("nianbao.ignored")?.includes("S03")));
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById("checker").check() !== null);
+    await add();
+    await setKept(seed("001"));
+    const ignored = await page.evaluate(() =>
+      [...document.getElementById("kept").shadowRoot.querySelectorAll(".ignored-list li")].map((l) => l.dataset.code),
+    );
+    assert.deepEqual(ignored, ["S03"]);
+    await context.close();
+  });
+});

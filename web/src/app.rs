@@ -13,8 +13,10 @@ use crate::examples::EXAMPLES;
 use crate::findings::{reveal_in_list, Filter, Findings};
 use crate::help_card::HelpCard;
 use crate::i18n::{severity_icon, Lang};
+use crate::ignore::{fingerprint, Waived, Waivers};
 use crate::js;
 use crate::navigate;
+use crate::print::PrintHead;
 use crate::rules_list::RulesList;
 use crate::storage;
 use crate::summary_bar::SummaryBar;
@@ -72,6 +74,12 @@ pub fn app(props: &AppProps) -> Html {
     let active = use_state(|| None::<usize>);
     let filter = use_state(Filter::default);
     let notice = use_state(|| None::<Notice>);
+    // Her waivers are kept in the browser only where that is allowed (not embedded unless asked).
+    let store_ignored = embed.is_none_or(|e| e.store_ignored);
+    let waivers = use_state(|| match store_ignored {
+        true => Waivers::parse(&storage::ignored()),
+        false => Waivers::default(),
+    });
     let text_ref = use_node_ref();
     let layer_ref = use_node_ref();
 
@@ -321,6 +329,20 @@ pub fn app(props: &AppProps) -> Html {
         let active = active.clone();
         Callback::from(move |i: usize| active.set(Some(i)))
     };
+    let on_waive = {
+        let (analysis, waivers) = (analysis.clone(), waivers.clone());
+        Callback::from(move |(i, reason): (usize, Option<String>)| {
+            let f = fingerprint(&analysis, i);
+            let next = match reason {
+                Some(r) => waivers.with(f, &r),
+                None => waivers.without(&f),
+            };
+            if store_ignored {
+                storage::save_ignored(&next.stored());
+            }
+            waivers.set(next);
+        })
+    };
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |f: Filter| filter.set(f))
@@ -384,6 +406,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let a = (*analysis).clone();
+    let waived = use_memo((a.clone(), (*waivers).clone()), |(a, w)| Waived::of(a, w));
     let pending = a.text.as_str() != draft.as_str();
     let chrome = !embedded;
     let legend = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
@@ -410,21 +433,24 @@ pub fn app(props: &AppProps) -> Html {
                     </button>
                 </header>
                 }
-                if !compact {
-                    <Toolbar analysis={Some(a.clone())} {on_example} on_file={on_file.clone()} {on_clear} {on_notice} />
+                if !embedded && !a.text.trim().is_empty() {
+                    <PrintHead analysis={a.clone()} />
                 }
-                <SummaryBar analysis={Some(a.clone())} {pending} />
+                if !compact {
+                    <Toolbar analysis={Some(a.clone())} waived={waived.clone()} {on_example} on_file={on_file.clone()} {on_clear} {on_notice} />
+                }
+                <SummaryBar analysis={Some(a.clone())} {pending} waived={waived.clone()} />
                 <main class="workspace">
                     <div class="editor-pane">
                         <Editor text_ref={text_ref.clone()} layer_ref={layer_ref.clone()}
-                            draft={(*draft).clone()} analysis={Some(a.clone())} active={*active}
+                            draft={(*draft).clone()} analysis={Some(a.clone())} active={*active} waived={waived.clone()}
                             {on_text} {on_file} {on_caret} {on_next} />
                         <p class="legend">{ for legend }</p>
                     </div>
                     <div class="side-pane">
                         <h2 class="pane-title">{ l.pick("检查结果", "Findings") }</h2>
-                        <Findings analysis={a.clone()} active={*active} filter={*filter}
-                            {on_filter} {on_activate} {on_select} />
+                        <Findings analysis={a.clone()} active={*active} filter={*filter} waived={waived.clone()}
+                            {on_filter} {on_waive} {on_activate} {on_select} />
                         if let Some(i) = *active {
                             <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} {on_fix} {pending} />
                         } else if !a.output.diagnostics.is_empty() {

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::analysis::Analysis;
 use crate::highlight::{pieces, Edit, Mark};
 use crate::i18n::Lang;
+use crate::ignore::Waived;
 use crate::js;
 
 /// When the text just typed should be checked.
@@ -36,6 +37,8 @@ pub struct EditorProps {
     pub draft: Rc<String>,
     pub analysis: Option<Rc<Analysis>>,
     pub active: Option<usize>,
+    /// Waived findings are not highlighted.
+    pub waived: Rc<Waived>,
     pub on_text: Callback<(String, When)>,
     /// A click in the text: the caret's UTF-16 offset.
     pub on_caret: Callback<u32>,
@@ -193,7 +196,12 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
 
-    let layer = layer_html(&props.draft, props.analysis.as_deref(), props.active);
+    let layer = layer_html(
+        &props.draft,
+        props.analysis.as_deref(),
+        props.active,
+        &props.waived,
+    );
     let class = classes!("editor", dragging.then_some("dragging"));
     html! {
         <div {class} {ondragover} {ondragleave} {ondrop}>
@@ -228,7 +236,12 @@ fn sync_scroll(text_ref: &NodeRef, layer_ref: &NodeRef) {
 }
 
 /// The layer's content: the draft with the last check's marks, moved past any edit since.
-fn layer_html(draft: &str, analysis: Option<&Analysis>, active: Option<usize>) -> Html {
+fn layer_html(
+    draft: &str,
+    analysis: Option<&Analysis>,
+    active: Option<usize>,
+    waived: &Waived,
+) -> Html {
     let mut marks = Vec::new();
     let mut related = Vec::new();
     if let Some(a) = analysis {
@@ -237,7 +250,7 @@ fn layer_html(draft: &str, analysis: Option<&Analysis>, active: Option<usize>) -
             Some(e) => e.map(&span),
             None => Some(span),
         };
-        for (index, d, _) in a.findings() {
+        for (index, d, _) in a.findings().filter(|(i, _, _)| !waived.is(*i)) {
             if let Some(span) = moved(d.span.start..d.span.end) {
                 marks.push(Mark {
                     index,

@@ -1,7 +1,8 @@
 //! The app inside a portal's page: mounted into the shadow root of `<nianbao-checker>`
 //! (static/nianbao-checker.js) or into `index.html?embed=1` (static/frame.js). Both call
 //! `mountChecker(root, options, onResult)` and steer the app through the returned `Checker`.
-//! Embedded, the app shows no page chrome, never touches localStorage and reads no host page.
+//! Embedded, the app shows no page chrome, reads no host page and touches no localStorage unless
+//! the portal allows it for waived findings (`storeIgnored`).
 
 use std::rc::Rc;
 
@@ -21,6 +22,10 @@ pub struct Embed {
     /// Only the editor and the findings: no examples, exports, tables.
     pub compact: bool,
     pub lang: Lang,
+    /// Whether waived findings ("忽略此条") are kept in this origin's localStorage. Off unless the
+    /// portal asks (`store-ignored`): by default nothing goes into the host page's storage and
+    /// waivers last as long as the element.
+    pub store_ignored: bool,
     /// The text to load and check, numbered: loading the same text again checks it again.
     /// Number 0 is the initial text.
     pub value: (u32, Rc<String>),
@@ -52,6 +57,8 @@ struct MountOptions {
     lang: Option<String>,
     compact: bool,
     value: Option<String>,
+    #[serde(rename = "storeIgnored")]
+    store_ignored: bool,
 }
 
 /// An embedded app, steered by the element or the frame.
@@ -62,7 +69,7 @@ pub struct Checker {
     embed: Embed,
 }
 
-/// Renders the app into `root` (options: `{lang: "zh"|"en", compact, value}`); `on_result`
+/// Renders the app into `root` (options: `{lang: "zh"|"en", compact, value, storeIgnored}`); `on_result`
 /// receives `{summary, diagnostics}` after every check.
 #[wasm_bindgen(js_name = mountChecker)]
 pub fn mount_checker(
@@ -83,6 +90,7 @@ pub fn mount_checker(
     let embed = Embed {
         compact: options.compact,
         lang: Lang::from_tag(options.lang.as_deref().unwrap_or("zh")),
+        store_ignored: options.store_ignored,
         value: (0, Rc::new(options.value.unwrap_or_default())),
         focus: None,
         on_result,

@@ -1,9 +1,19 @@
-//! Findings as plain text (one line each), CSV for Excel, and the JSON of rules.md.
+//! Findings as plain text (one line each), CSV for Excel, and the JSON of rules.md. Every form
+//! says which findings she waived and why, so the supervising office sees it.
 
 use nianbao_core::Code;
 
 use crate::analysis::Analysis;
 use crate::i18n::Lang;
+use crate::ignore::Waived;
+
+/// （已忽略：已核实）
+fn waived_note(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（已忽略：{reason}）"),
+        Lang::En => format!(" (ignored: {reason})"),
+    }
+}
 
 /// The flagged text, shortened for a list.
 pub fn short(excerpt: &str, max: usize) -> String {
@@ -35,20 +45,24 @@ fn message<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
 }
 
 /// 第57行第12列 [错误] A01 标题：说明 — one line per finding.
-pub fn text(a: &Analysis, lang: Lang) -> String {
+pub fn text(a: &Analysis, lang: Lang, waived: &Waived) -> String {
     let mut out = String::new();
-    for (_, _, d) in a.findings() {
+    for (i, _, d) in a.findings() {
         let place = match lang {
             Lang::Zh => format!("第{}行第{}列", d.line, d.column),
             Lang::En => format!("line {}, column {}", d.line, d.column),
         };
         out.push_str(&format!(
-            "{place} [{}] {} {}{}{}\n",
+            "{place} [{}] {} {}{}{}{}\n",
             lang.severity(d.severity),
             d.code,
             title(d.code, lang),
             lang.pick("：", ": "),
             message(lang, &d.message, &d.message_en),
+            waived
+                .reason(i)
+                .map(|r| waived_note(lang, r))
+                .unwrap_or_default(),
         ));
     }
     out
@@ -63,13 +77,13 @@ fn csv_field(s: &str) -> String {
 }
 
 /// CSV, one row per finding; the caller adds the BOM Excel needs for UTF-8.
-pub fn csv(a: &Analysis, lang: Lang) -> String {
+pub fn csv(a: &Analysis, lang: Lang, waived: &Waived) -> String {
     let header = lang.pick(
-        "行,列,严重程度,代码,问题,说明,位置,原文",
-        "line,column,severity,code,problem,message,location,text",
+        "行,列,严重程度,代码,问题,说明,位置,原文,忽略原因",
+        "line,column,severity,code,problem,message,location,text,ignored because",
     );
     let mut out = format!("{header}\r\n");
-    for (_, diag, d) in a.findings() {
+    for (i, diag, d) in a.findings() {
         let fields = [
             d.line.to_string(),
             d.column.to_string(),
@@ -79,6 +93,7 @@ pub fn csv(a: &Analysis, lang: Lang) -> String {
             message(lang, &d.message, &d.message_en).to_string(),
             a.location(lang, d.start, d.line),
             short(a.excerpt(diag), 80),
+            waived.reason(i).unwrap_or("").to_string(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));

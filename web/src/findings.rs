@@ -5,13 +5,16 @@ use std::rc::Rc;
 
 use nianbao_core::{Code, Family, Severity};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlSelectElement, Node, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    HtmlInputElement, HtmlSelectElement, Node, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, Recognition};
 use crate::dom;
 use crate::export::short;
 use crate::i18n::{severity_icon, Lang};
+use crate::ignore::Waived;
 
 const FAMILIES: [Family; 9] = [
     Family::Structure,
@@ -131,6 +134,10 @@ pub struct FindingsProps {
     pub on_activate: Callback<usize>,
     /// Selects a finding's text in the editor.
     pub on_select: Callback<usize>,
+    /// Waived findings are listed apart, under 已忽略.
+    pub waived: Rc<Waived>,
+    /// Waives a finding with a reason (`Some`), or restores it (`None`).
+    pub on_waive: Callback<(usize, Option<String>)>,
 }
 
 #[function_component(Findings)]
@@ -138,9 +145,11 @@ pub fn findings(props: &FindingsProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or(Lang::Zh);
     let a = &props.analysis;
     let filter = props.filter;
+    let waived = &props.waived;
+    let reason_ref = use_node_ref();
     let shown: Vec<usize> = a
         .findings()
-        .filter(|(_, _, d)| filter.shows(d.severity, d.code))
+        .filter(|(i, _, d)| !waived.is(*i) && filter.shows(d.severity, d.code))
         .map(|(i, _, _)| i)
         .collect();
 
@@ -179,7 +188,11 @@ pub fn findings(props: &FindingsProps) -> Html {
         })
     };
 
-    let counts = |s: Severity| a.findings().filter(|(_, d, _)| d.severity == s).count();
+    let counts = |s: Severity| {
+        a.findings()
+            .filter(|(i, d, _)| d.severity == s && !waived.is(*i))
+            .count()
+    };
     let chip = |s: Severity| {
         let on_filter = props.on_filter.clone();
         let onchange = Callback::from(move |_: Event| on_filter.emit(filter.toggled(s)));
@@ -210,7 +223,7 @@ pub fn findings(props: &FindingsProps) -> Html {
     let family_options = FAMILIES.iter().filter_map(|&f| {
         let n = a
             .findings()
-            .filter(|(_, _, d)| family_of(d.code) == Some(f))
+            .filter(|(i, _, d)| !waived.is(*i) && family_of(d.code) == Some(f))
             .count();
         (n > 0).then(|| {
             html! {
@@ -239,6 +252,34 @@ pub fn findings(props: &FindingsProps) -> Html {
             _ => d.message.clone(),
         };
         let excerpt = short(a.excerpt(diag), 24);
+        let waive = |reason: Option<&'static str>| {
+            let (on_waive, reason_ref) = (props.on_waive.clone(), reason_ref.clone());
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                let typed = reason_ref
+                    .cast::<HtmlInputElement>()
+                    .map(|i| i.value().trim().to_string())
+                    .unwrap_or_default();
+                let reason = reason.map_or(typed, str::to_string);
+                if !reason.is_empty() {
+                    on_waive.emit((i, Some(reason)));
+                }
+            })
+        };
+        let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+        let on_key = {
+            let (on_waive, reason_ref) = (props.on_waive.clone(), reason_ref.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                e.stop_propagation(); // ↑ ↓ Enter here are typing, not list moves
+                let typed = reason_ref
+                    .cast::<HtmlInputElement>()
+                    .map(|i| i.value().trim().to_string())
+                    .unwrap_or_default();
+                if e.key() == "Enter" && !typed.is_empty() {
+                    on_waive.emit((i, Some(typed)));
+                }
+            })
+        };
         Some(html! {
             <li id={format!("f{i}")} role="option" aria-selected={active.to_string()}
                 class={classes!("finding", d.severity.as_str(), active.then_some("active"))}
@@ -257,11 +298,40 @@ pub fn findings(props: &FindingsProps) -> Html {
                     { a.location(lang, d.start, d.line) }
                     if !excerpt.is_empty() { <span class="excerpt">{ format!("「{excerpt}」") }</span> }
                 </p>
+                if active {
+                    <div class="ignore-form" role="group" aria-label={lang.pick("忽略此条", "Ignore this finding")}>
+                        <span class="ignore-label">{ lang.pick("忽略此条：", "Ignore:") }</span>
+                        <button type="button" class="waive" onclick={waive(Some(lang.pick("已核实", "Verified")))}>{ lang.pick("已核实", "Verified") }</button>
+                        <button type="button" class="waive" onclick={waive(Some(lang.pick("不适用", "Not applicable")))}>{ lang.pick("不适用", "Not applicable") }</button>
+                        <input type="text" class="reason" ref={reason_ref.clone()} onclick={stop} onkeydown={on_key}
+                            placeholder={lang.pick("其他原因", "Other reason")} aria-label={lang.pick("忽略原因", "Reason")} />
+                        <button type="button" class="waive other" onclick={waive(None)}>{ lang.pick("忽略", "Ignore") }</button>
+                    </div>
+                }
             </li>
         })
     });
 
     let total = a.output.diagnostics.len();
+    let ignored = waived.count();
+    let ignored_items = a.findings().filter_map(|(i, diag, d)| {
+        let reason = waived.reason(i)?;
+        let restore = {
+            let on_waive = props.on_waive.clone();
+            Callback::from(move |_: MouseEvent| on_waive.emit((i, None)))
+        };
+        let title = Code::parse(d.code)
+            .map(|c| lang.pick(c.info().title_zh, c.info().title_en))
+            .unwrap_or(d.title);
+        Some(html! {
+            <li class={classes!("waived", d.severity.as_str())} data-code={d.code}>
+                <span class="code">{ d.code }</span>{ " " }<span class="title">{ title }</span>
+                <span class="excerpt">{ format!("「{}」", short(a.excerpt(diag), 24)) }</span>
+                <span class="why">{ lang.pick("原因：", "Reason: ") }{ reason }</span>
+                <button type="button" class="restore" onclick={restore}>{ lang.pick("恢复", "Restore") }</button>
+            </li>
+        })
+    });
     html! {
         <section class="findings" aria-label={lang.pick("检查结果", "Findings")}>
             <div class="filters" role="group" aria-label={lang.pick("筛选", "Filter")}>
@@ -279,6 +349,8 @@ pub fn findings(props: &FindingsProps) -> Html {
                 <p class="list-empty">{ lang.pick("文本未被识别为年度报告。", "The text was not recognised as an annual report.") }</p>
             } else if total == 0 {
                 <p class="list-empty">{ lang.pick("没有发现问题。", "No findings.") }</p>
+            } else if shown.is_empty() && ignored == total {
+                <p class="list-empty">{ lang.pick("所有问题均已忽略，见下方列表。", "All findings are ignored.") }</p>
             } else if shown.is_empty() {
                 <p class="list-empty">{ lang.pick("没有符合筛选条件的结果。", "No findings match the filter.") }</p>
             } else {
@@ -287,6 +359,15 @@ pub fn findings(props: &FindingsProps) -> Html {
                     aria-activedescendant={props.active.map(|i| format!("f{i}"))}>
                     { for items }
                 </ol>
+            }
+            if ignored > 0 {
+                <section class="ignored">
+                    <h3>{ match lang {
+                        Lang::Zh => format!("已忽略 {ignored} 条（不计入统计）"),
+                        Lang::En => format!("{ignored} ignored (not counted)"),
+                    } }</h3>
+                    <ul class="ignored-list">{ for ignored_items }</ul>
+                </section>
             }
         </section>
     }

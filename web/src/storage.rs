@@ -1,10 +1,12 @@
-//! The draft and the language survive a reload (localStorage); nothing is sent anywhere.
+//! The draft, the language and her waived findings survive a reload (localStorage); nothing is
+//! sent anywhere.
 //!
 //! Values are stored JSON-encoded (as gloo-storage wrote them before), with the browser's own
 //! `JSON`: no Rust JSON code in the wasm for two strings.
 
 const DRAFT: &str = "nianbao.draft";
 const LANG: &str = "nianbao.lang";
+const IGNORED: &str = "nianbao.ignored";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -42,4 +44,13 @@ pub fn lang() -> String {
 
 pub fn save_lang(tag: &str) {
     set(LANG, tag);
+}
+
+/// The waived findings ([`crate::ignore::Waivers`] in their stored form).
+pub fn ignored() -> String {
+    get(IGNORED)
+}
+
+pub fn save_ignored(stored: &str) {
+    set(IGNORED, stored);
 }

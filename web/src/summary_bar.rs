@@ -8,12 +8,15 @@ use yew::prelude::*;
 
 use crate::analysis::{rules_checked, Analysis, Recognition};
 use crate::i18n::{severity_icon, Lang};
+use crate::ignore::Waived;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryBarProps {
     pub analysis: Option<Rc<Analysis>>,
     /// The text changed and is about to be checked again.
     pub pending: bool,
+    /// Waived findings leave the counts; how many were waived is said apart.
+    pub waived: Rc<Waived>,
 }
 
 #[function_component(SummaryBar)]
@@ -27,7 +30,26 @@ pub fn summary_bar(props: &SummaryBarProps) -> Html {
     } else {
         html! {}
     };
-    let s = a.output.summary;
+    let mut s = a.output.summary;
+    for (i, d, _) in a.findings() {
+        if props.waived.is(i) {
+            match d.severity {
+                Severity::Error => s.errors = s.errors.saturating_sub(1),
+                Severity::Warning => s.warnings = s.warnings.saturating_sub(1),
+                Severity::Info => s.infos = s.infos.saturating_sub(1),
+            }
+        }
+    }
+    let ignored = props.waived.count();
+    let status = if ignored > 0 {
+        let text = match lang {
+            Lang::Zh => format!("已忽略 {ignored} 条"),
+            Lang::En => format!("{ignored} ignored"),
+        };
+        html! { <>{ status }<span class="ignored-count">{ text }</span></> }
+    } else {
+        status
+    };
     // 已修复 3 处，新增 1 处: what the last edit changed.
     let status = match a.changes {
         Some((gone, new)) if gone + new > 0 && !props.pending => {

@@ -11,11 +11,14 @@ use crate::analysis::Analysis;
 use crate::examples::EXAMPLES;
 use crate::export;
 use crate::i18n::Lang;
+use crate::ignore::{fingerprint, Waived};
 use crate::js;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub analysis: Option<Rc<Analysis>>,
+    /// Her waivers go into every export.
+    pub waived: Rc<Waived>,
     pub on_example: Callback<usize>,
     pub on_file: Callback<web_sys::File>,
     pub on_clear: Callback<()>,
@@ -59,11 +62,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let has_findings = analysis.as_ref().is_some_and(|a| !a.text.trim().is_empty());
     let on_copy = {
         let (analysis, on_notice) = (analysis.clone(), props.on_notice.clone());
+        let waived = props.waived.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(a) = analysis.clone() else { return };
-            let on_notice = on_notice.clone();
+            let (on_notice, waived) = (on_notice.clone(), waived.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let text = export::text(&a, lang);
+                let text = export::text(&a, lang, &waived);
                 let n = a.output.diagnostics.len();
                 let notice = if js::copy_text(&text).await {
                     match lang {
@@ -83,22 +87,23 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let on_json = {
         let (analysis, on_notice) = (analysis.clone(), props.on_notice.clone());
+        let waived = props.waived.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(a) = analysis.as_ref() else { return };
-            match to_json(&a.output) {
+            match to_json(a, &waived) {
                 Some(json) => js::download("nianbao-report.json", "application/json", &json, false),
                 None => on_notice.emit(lang.pick("导出失败。", "Export failed.").to_string()),
             }
         })
     };
     let on_csv = {
-        let analysis = analysis.clone();
+        let (analysis, waived) = (analysis.clone(), props.waived.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(a) = analysis.as_ref() {
                 js::download(
                     "nianbao-findings.csv",
                     "text/csv;charset=utf-8",
-                    &export::csv(a, lang),
+                    &export::csv(a, lang, &waived),
                     true,
                 );
             }
@@ -140,10 +145,33 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-/// The rules.md contract (offsets in UTF-16 code units), pretty-printed.
-fn to_json(output: &nianbao_core::output::Output) -> Option<String> {
+/// Waived findings in the JSON export: which (by index into `diagnostics`) and why.
+#[derive(Serialize)]
+struct Ignored<'a> {
+    index: usize,
+    code: &'a str,
+    fingerprint: String,
+    reason: &'a str,
+}
+
+/// The rules.md contract (offsets in UTF-16 code units), pretty-printed, with `ignored`: the
+/// findings she waived and why (the summary still counts every finding).
+fn to_json(a: &Analysis, waived: &Waived) -> Option<String> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = output.serialize(&serializer).ok()?;
+    let value = a.output.serialize(&serializer).ok()?;
+    let ignored: Vec<Ignored> = a
+        .findings()
+        .filter_map(|(i, _, d)| {
+            Some(Ignored {
+                index: i,
+                code: d.code,
+                fingerprint: fingerprint(a, i),
+                reason: waived.reason(i)?,
+            })
+        })
+        .collect();
+    let ignored = ignored.serialize(&serializer).ok()?;
+    js_sys::Reflect::set(&value, &"ignored".into(), &ignored).ok()?;
     js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into())
         .ok()
         .and_then(|s| s.as_string())

@@ -7,7 +7,8 @@
 // Messages are accepted only from the parent window and only from a listed origin; with no
 // `origins` none is accepted. Results go only to the listed origin that sent the text; heights go
 // to the listed origins (postMessage delivers them only if the parent is one of them).
-// Other parameters: lang=zh|en, compact=1.
+// Other parameters: lang=zh|en, compact=1, store-ignored=1 (keep waived findings in the frame's
+// localStorage; off by default).
 
 export function startFrame(mountChecker, params) {
   const origins = (params.get("origins") || "")
@@ -20,7 +21,11 @@ export function startFrame(mountChecker, params) {
   const root = document.getElementById("app");
   const checker = mountChecker(
     root,
-    { lang: params.get("lang") || "zh", compact: params.get("compact") === "1" },
+    {
+      lang: params.get("lang") || "zh",
+      compact: params.get("compact") === "1",
+      storeIgnored: params.get("store-ignored") === "1",
+    },
     (result) => {
       if (contactedBy === null || window.parent === window) return;
       window.parent.postMessage({ type: "nianbao:result", ...result }, contactedBy);

@@ -3,7 +3,8 @@
 //   <script type="module" src="/nianbao/nianbao-checker.js"></script>
 //   <nianbao-checker lang="zh" compact value="…"></nianbao-checker>
 //
-// Attributes: lang (zh|en), compact (editor and findings only), value (text; setting it checks).
+// Attributes: lang (zh|en), compact (editor and findings only), value (text; setting it checks),
+// store-ignored (keep waived findings in this page's localStorage; off by default).
 // Event: "nianbao-result" (bubbles, composed), detail {summary, diagnostics} as in rules.md with
 // UTF-16 offsets. Methods: check() → result, focus(code), property value, promise ready.
 // The app lives in a shadow root with its own style sheet: the page's CSS does not reach it, and
@@ -78,6 +79,7 @@ class NianbaoChecker extends HTMLElement {
             lang: this.getAttribute("lang") === "en" ? "en" : "zh",
             compact: this.hasAttribute("compact"),
             value: this.getAttribute("value") ?? "",
+            storeIgnored: this.hasAttribute("store-ignored"),
           },
           (result) => {
             this.dispatchEvent(new CustomEvent("nianbao-result", { detail: result, bubbles: true, composed: true }));

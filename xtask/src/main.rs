@@ -24,9 +24,10 @@ const GZIP_BUDGET: usize = 300 * 1024;
 /// What the JS API package's compressed wasm may weigh.
 const PKG_GZIP_BUDGET: usize = 150 * 1024;
 /// Known overrun: the round-two reader, narrative and fix code took the JS API to 170.0 KiB
-/// (2026-12-04), over its 150 KiB budget. Until it is back under, the build reports the overrun
-/// on every run and fails only past this ceiling, so that it cannot grow further unnoticed.
-const PKG_GZIP_CEILING: usize = 172 * 1024;
+/// (2026-12-04), over its 150 KiB budget; the size work that day brought it to 153.0 KiB. Until
+/// it is back under, the build reports the overrun on every run and fails only past this
+/// ceiling (lowered from 172 KiB with that work), so that it cannot grow further unnoticed.
+const PKG_GZIP_CEILING: usize = 160 * 1024;
 const CRATE: &str = "nianbao-web";
 const WASM_NAME: &str = "nianbao_web";
 /// The batch page's crate (web/batch) and its wasm.
@@ -274,8 +275,9 @@ fn optimise(root: &Path, wasm: &Path) -> Result {
     };
     let optimised = wasm.with_extension("opt.wasm");
     let result = run(Command::new(tool)
-        .arg("-Oz")
-        // Measured on the JS API: --converge 0.8 KiB gzip, the two strips 0.2 KiB.
+        // Measured on the JS API: merging similar functions first 0.4 KiB gzip, --converge
+        // 0.8 KiB, the two strips 0.2 KiB.
+        .args(["--merge-similar-functions", "-Oz"])
         .args(["--converge", "--strip-producers", "--strip-target-features"])
         .args([
             "--enable-bulk-memory",

@@ -16,7 +16,7 @@ fn traditional_table() -> &'static [(char, char)] {
             .chunks_exact(2)
             .filter_map(|p| Some((*p.first()?, *p.get(1)?)))
             .collect();
-        v.sort_unstable();
+        crate::order::sort(&mut v);
         v.dedup_by_key(|p| p.0);
         v
     })

@@ -85,7 +85,7 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         narrative: &narrative,
     };
     let mut diagnostics = rules::run(&ctx, options);
-    diagnostics.sort_by(|a, b| {
+    crate::order::sort_by(&mut diagnostics, |a, b| {
         a.span
             .start
             .cmp(&b.span.start)

@@ -130,7 +130,7 @@ pub fn year_weights(text: &str) -> Vec<(i32, usize, usize, usize)> {
             None => counts.push((y, weight, s, e)),
         }
     }
-    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    crate::order::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     counts
 }
 

@@ -21,6 +21,7 @@ pub mod line_index;
 pub mod mapped;
 pub mod model;
 pub mod narrative;
+pub mod order;
 pub mod reader;
 pub mod registry;
 pub mod sections;

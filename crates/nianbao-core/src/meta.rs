@@ -26,7 +26,7 @@ impl TemplateEvidence {
                     v.push((r.start, r.end));
                 }
             }
-            v.sort_unstable();
+            crate::order::sort(&mut v);
             v
         };
         TemplateEvidence {

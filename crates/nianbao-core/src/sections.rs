@@ -189,7 +189,7 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
         }
         line_start += line.len() + 1;
     }
-    found.sort_unstable_by_key(|f| f.0);
+    crate::order::sort_by_key(&mut found, |f| f.0);
     let mut sections = Vec::with_capacity(found.len());
     for (k, &(start, end, number, nlen, standard, official)) in found.iter().enumerate() {
         let body_end = found.get(k + 1).map(|f| f.0).unwrap_or(text.len());

@@ -230,3 +230,63 @@ real_tests! {
         issuer: Contains("山东省人民政府办公厅"), kind: Some(GeneralOffice),
     };
 }
+
+/// What a paste does to a text without changing what it says: each real text, so changed, yields
+/// the same codes at warning and error level as the text itself.
+#[test]
+fn real_texts_read_the_same_through_paste_noise() {
+    let dir = format!("{}/../../../shared/corpus/real", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".txt").map(str::to_owned))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 16);
+    type Change = fn(&str) -> String;
+    let variants: [(&str, Change); 6] = [
+        ("CRLF", |t| t.replace('\n', "\r\n")),
+        ("BOM", |t| format!("\u{feff}{t}")),
+        ("U+3000 indents", |t| {
+            t.lines()
+                .map(|l| {
+                    if l.trim().is_empty() || l.contains('|') {
+                        l.to_owned()
+                    } else {
+                        format!("\u{3000}\u{3000}{l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        ("trailing spaces", |t| {
+            t.lines()
+                .map(|l| format!("{l}  "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        ("every line break doubled", |t| t.replace('\n', "\n\n")),
+        ("full-width digits", |t| {
+            t.chars()
+                .map(|c| match c {
+                    '0'..='9' => char::from_u32(c as u32 + 0xfee0).unwrap_or(c),
+                    c => c,
+                })
+                .collect()
+        }),
+    ];
+    for name in &names {
+        let text = real(name);
+        let want = serious(&check(&text), Scope::All);
+        for (what, change) in &variants {
+            let changed = change(&text);
+            let c = check(&changed);
+            assert_eq!(
+                serious(&c, Scope::All),
+                want,
+                "{name} with {what}\n{}",
+                dump(&c)
+            );
+        }
+    }
+}

@@ -121,7 +121,7 @@ const APPLICANTS: &[(&str, Applicant)] = &[
 fn applicant_in(s: &str) -> Option<Applicant> {
     APPLICANTS
         .iter()
-        .find(|(w, _)| s.contains(w))
+        .find(|(w, _)| crate::chars::contains(s, w))
         .map(|&(_, a)| a)
 }
 
@@ -435,7 +435,7 @@ fn request_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<
         }
         let hit = ["依申请", "政府信息公开申请", "公开申请"]
             .iter()
-            .filter_map(|k| clause.find(k).map(|p| (p, k.len())))
+            .filter_map(|k| crate::chars::find(clause, k).map(|p| (p, k.len())))
             .min_by_key(|x| x.0);
         let Some((p, klen)) = hit else { return };
         let tail = clause.get(p..).unwrap_or("");
@@ -457,7 +457,7 @@ fn request_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<
     }
     let Some((v, verb)) = RECEIVE
         .iter()
-        .filter_map(|k| clause.find(k).map(|p| (p, *k)))
+        .filter_map(|k| crate::chars::find(clause, k).map(|p| (p, *k)))
         .min_by_key(|x| x.0)
     else {
         return;
@@ -527,7 +527,9 @@ fn review_claims(clause: &str, a: usize, b: usize, cs: &[Count], out: &mut Vec<C
         return;
     }
     for (k, subject) in REVIEW_KEYWORDS {
-        let Some(at) = clause.find(k) else { continue };
+        let Some(at) = crate::chars::find(clause, k) else {
+            continue;
+        };
         let end = at + k.len();
         let Some(c) = cs.iter().find(|c| c.start >= a + end) else {
             continue;
@@ -586,7 +588,9 @@ fn review_none(clause: &str, a: usize, b: usize, out: &mut Vec<Claim>) {
         return;
     }
     for (k, subject) in REVIEW_KEYWORDS {
-        let Some(p) = clause.find(k) else { continue };
+        let Some(p) = crate::chars::find(clause, k) else {
+            continue;
+        };
         let Some(m_at) = none_before(clause, p) else {
             continue;
         };
@@ -802,7 +806,9 @@ fn outcome_claims(sentence: &str, base: usize, out: &mut Vec<Claim>) {
     }
     // "未发生…被行政复议纠错或行政诉讼败诉": none corrected in either.
     for m in ["未发生", "没有发生", "未出现", "没有出现", "无"] {
-        let Some(p) = sentence.find(m) else { continue };
+        let Some(p) = crate::chars::find(sentence, m) else {
+            continue;
+        };
         let tail = sentence.get(p..).unwrap_or("");
         let end = tail
             .char_indices()
@@ -827,7 +833,9 @@ fn outcome_claims(sentence: &str, base: usize, out: &mut Vec<Claim>) {
         return;
     }
     for (w, outcome, fixed) in OUTCOMES {
-        let Some(p) = sentence.find(w) else { continue };
+        let Some(p) = crate::chars::find(sentence, w) else {
+            continue;
+        };
         let head = sentence.get(..p).unwrap_or("");
         let which = fixed.or_else(|| match (head.contains("复议"), head.contains("诉讼")) {
             (true, true) => Some(Reviews::Both),

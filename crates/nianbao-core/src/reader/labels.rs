@@ -253,7 +253,7 @@ fn fixed(def: &RowDef) -> (&'static str, usize, u64) {
                 (d.label, std::cmp::Reverse(i), (c, n, k))
             })
             .collect();
-        cores.sort_unstable_by_key(|e| (e.0, e.1));
+        crate::order::sort_by_key(&mut cores, |e| (e.0, e.1));
         cores
     });
     let at = cores.partition_point(|e| e.0 < def.label);
@@ -323,13 +323,16 @@ pub(super) fn near_rows(label: &str, defs: &[&'static RowDef]) -> Vec<(&'static 
         return Vec::new();
     }
     let n = number(label);
-    let mut v: Vec<(&'static RowDef, f64)> = defs
-        .iter()
-        .filter(|d| n.is_none() || number(d.label) == n)
-        .map(|d| (*d, similarity(&core, d)))
-        .filter(|(_, s)| *s >= TYPO_SIMILARITY)
-        .collect();
-    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut v: Vec<(&'static RowDef, f64)> = Vec::new();
+    for d in defs.iter().filter(|d| n.is_none() || number(d.label) == n) {
+        let s = similarity(&core, d);
+        if s >= TYPO_SIMILARITY {
+            // Best first, equal scores in the order of `defs`: a stable sort by insertion (the
+            // list is short), without a generic sort's code in the wasm.
+            let at = v.partition_point(|x| x.1 >= s);
+            v.insert(at, (*d, s));
+        }
+    }
     v
 }
 

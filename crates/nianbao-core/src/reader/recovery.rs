@@ -255,8 +255,7 @@ pub(super) fn resolve(rows: &mut [Row], fitted: &mut [Option<Fitted>], notes: &m
                 r.cells = saved;
             }
         }
-        // Ties keep the order of the alternatives (unstable sort: one generic sort less in the wasm).
-        scored.sort_unstable_by_key(|y| (std::cmp::Reverse(y.0), y.1));
+        crate::order::sort_by_key(&mut scored, |y| std::cmp::Reverse(y.0));
         let best = scored.first().copied();
         let unique = best.is_some_and(|b| scored.get(1).is_none_or(|s| s.0 < b.0));
         let (Some((_, a)), true) = (best, unique) else {

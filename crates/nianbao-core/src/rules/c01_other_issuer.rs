@@ -72,7 +72,7 @@ fn bureau_self_reference(
             hits.push((i, i + w.len()));
         }
     }
-    hits.sort_unstable();
+    crate::order::sort(&mut hits);
     let Some(&(a, b)) = hits.first() else { return };
     let word = ctx.view.slice(a, b).to_string();
     let mut d = Diagnostic::new(

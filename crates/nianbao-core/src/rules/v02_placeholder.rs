@@ -20,7 +20,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut marks: Vec<&str> = cells.iter().map(|(_, _, s)| ctx.slice(*s).trim()).collect();
-        marks.sort_unstable();
+        crate::order::sort(&mut marks);
         marks.dedup();
         let marks: Vec<String> = marks.iter().map(|m| format!("“{m}”")).collect();
         let mut d = Diagnostic::new(
