@@ -106,6 +106,10 @@ pub fn normalize(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c);
     }
+    // Most of a report: CJK ideographs, where only traditional characters change.
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        return Some(simplified(c));
+    }
     match c {
         '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{00ad}' => None,
         '\u{3000}' | '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Some(' '),
