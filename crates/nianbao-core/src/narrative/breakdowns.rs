@@ -278,7 +278,7 @@ mod tests {
     use crate::view::View;
 
     fn read(t: &str) -> (Prose, Vec<Breakdown>) {
-        let p = super::super::prose::build(&View::new(t).text, |_| false);
+        let p = super::super::prose::build(&View::new(t).text, &[]);
         let b = breakdowns(&p);
         (p, b)
     }
