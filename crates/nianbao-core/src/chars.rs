@@ -81,6 +81,26 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
     find(haystack, needle).is_some()
 }
 
+/// Byte offset of the last `needle` in `haystack` (a plain scan, as `find`).
+pub fn rfind(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    // Scan back for the needle's last byte (a continuation byte in Chinese text).
+    let probe = *n.last()?;
+    let mut end = h.len();
+    while let Some(head) = h.get(..end) {
+        let i = head.iter().rposition(|&b| b == probe)?;
+        let start = (i + 1).checked_sub(n.len())?;
+        if h.get(start..=i) == Some(n) {
+            return Some(start);
+        }
+        end = i;
+    }
+    None
+}
+
 /// What a character reads as: `None` to drop it (zero-width marks, BOM).
 pub fn normalize(c: char) -> Option<char> {
     if c.is_ascii() {
@@ -128,5 +148,24 @@ mod tests {
         assert_eq!(find("一、本年新收", "本年"), Some(6));
         assert_eq!(find("ab", "abc"), None);
         assert_eq!(find("ab", ""), None);
+    }
+
+    #[test]
+    fn rfind_agrees_with_str() {
+        let texts = [
+            "",
+            "a",
+            "本年本年",
+            "一、本年新收本年",
+            "abcabc",
+            "年度报告年报",
+            "ab本",
+        ];
+        let needles = ["本年", "a", "abc", "年", "报告", "本年本年本", "c"];
+        for t in texts {
+            for n in needles {
+                assert_eq!(rfind(t, n), t.rfind(n), "{t} {n}");
+            }
+        }
     }
 }

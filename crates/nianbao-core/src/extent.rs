@@ -89,9 +89,10 @@ impl Extent {
         self.section_unseen(n) || self.stop_section() == Some(n) || self.start_section() == Some(n)
     }
 
-    /// The whole text was there to search: a claim that it never mentions something holds.
+    /// The whole report was there to search: a claim that it never mentions something holds
+    /// (not after a cut, nor before a late start: what was never pasted may say it).
     pub fn whole_text_seen(&self) -> bool {
-        self.stops.is_none()
+        self.is_whole()
     }
 }
 
@@ -190,8 +191,10 @@ fn ends_mid_sentence(text: &str) -> bool {
     )
 }
 
-/// Some text before the first heading (whose body starts at view offset `body_start`) that
-/// names the report: a title or preamble.
+/// The text opens with a title or preamble, before the first heading (whose body starts at
+/// view offset `body_start`): one of its first lines names the report (`…年度报告`, `本报告`,
+/// `年报`). Words of the body (`政府信息公开`, `根据…`) are no title: a paste that begins in
+/// the middle of a section has plenty of them.
 fn has_title(view: &View, body_start: usize, heading: &str) -> bool {
     let before = view.text.get(..body_start).unwrap_or("");
     let before = match before.rfind(heading.trim()) {
@@ -200,10 +203,16 @@ fn has_title(view: &View, body_start: usize, heading: &str) -> bool {
             .rfind('\n')
             .map_or("", |i| before.get(..i).unwrap_or("")),
     };
-    ["报告", "年报", "根据", "政府信息公开"]
-        .iter()
-        .any(|k| before.contains(k))
+    before
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(OPENING_LINES)
+        .any(|l| l.contains("报告") || l.contains("年报"))
 }
+
+/// How many of the text's first lines may hold its title or preamble (a title may wrap, a
+/// date or a breadcrumb may come first).
+const OPENING_LINES: usize = 5;
 
 /// The last line with content: not blank, not a page footer (`- 6 -`, `第3页`).
 fn last_line_range(text: &str) -> std::ops::Range<usize> {

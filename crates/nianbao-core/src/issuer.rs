@@ -424,7 +424,7 @@ fn subject_at(head: &str, from: usize) -> Option<(String, usize, usize)> {
     let run = han_run(head, from, 40);
     let name_end = OPENING_VERBS
         .iter()
-        .filter_map(|v| run.find(v))
+        .filter_map(|v| crate::chars::find(run, v))
         .filter(|&e| e > 0)
         .min()?;
     let name = run.get(..name_end)?;
@@ -550,7 +550,7 @@ fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
             if let Some(cut) = LEAD_WORDS
                 .iter()
                 .filter(|w| w.chars().count() >= 2)
-                .filter_map(|w| run.rfind(*w).map(|i| i + w.len()))
+                .filter_map(|w| crate::chars::rfind(run, w).map(|i| i + w.len()))
                 .max()
             {
                 start += cut;

@@ -81,7 +81,7 @@ fn title(rest: &str, allow_fuzzy: bool) -> Option<(u8, bool, usize)> {
         return best;
     }
     // Close wording, only for a short heading line.
-    let line: String = compact.chars().take_while(|&c| c != '\n').collect();
+    let line = compact.split('\n').next().unwrap_or("");
     let count = line.chars().count();
     if count > 32 {
         return None;

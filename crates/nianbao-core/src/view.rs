@@ -152,12 +152,31 @@ impl Builder {
         self.ends.extend(std::iter::repeat_n(end as u32, n));
     }
 
-    /// Appends ASCII text that reads as itself, starting at original byte `start`.
-    fn push_ascii_run(&mut self, run: &str, start: usize) {
+    /// Appends original text `run` that reads as itself, starting at original byte `start`:
+    /// each view byte maps to the original character it is part of.
+    fn push_run(&mut self, run: &str, start: usize) {
         self.text.push_str(run);
-        let (a, z) = (start as u32, (start + run.len()) as u32);
-        self.starts.extend(a..z);
-        self.ends.extend(a + 1..z + 1);
+        let is_first = |b: u8| b & 0xc0 != 0x80;
+        let mut char_start = start as u32;
+        self.starts.extend(run.bytes().enumerate().map(|(j, b)| {
+            if is_first(b) {
+                char_start = (start + j) as u32;
+            }
+            char_start
+        }));
+        let mut char_end = start as u32;
+        self.ends.extend(run.bytes().enumerate().map(|(j, b)| {
+            if is_first(b) {
+                let width = match b {
+                    0..=0x7f => 1,
+                    0x80..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    _ => 4,
+                };
+                char_end = (start + j + width) as u32;
+            }
+            char_end
+        }));
     }
 
     /// Appends the normalised form of an original character.
@@ -170,8 +189,15 @@ impl Builder {
 
 fn plain(original: &str, b: &mut Builder) {
     let bytes = original.as_bytes();
+    // Characters that read as themselves are copied in runs: `run` is where the current one
+    // starts.
+    let mut run = 0usize;
     let mut i = 0usize;
     while let Some(&byte) = bytes.get(i) {
+        if byte.is_ascii() && byte != b'\r' {
+            i += 1;
+            continue;
+        }
         if byte == b'\r' {
             // CRLF or a lone CR: one line break.
             let end = if bytes.get(i + 1) == Some(&b'\n') {
@@ -179,30 +205,27 @@ fn plain(original: &str, b: &mut Builder) {
             } else {
                 i + 1
             };
+            b.push_run(original.get(run..i).unwrap_or(""), run);
             b.push('\n', i, end);
             i = end;
-        } else if byte.is_ascii() {
-            // A run of ASCII reads as itself: copied in one go.
-            let run = bytes.get(i..).map_or(0, |r| {
-                r.iter()
-                    .position(|&c| !c.is_ascii() || c == b'\r')
-                    .unwrap_or(r.len())
-            });
-            b.push_ascii_run(original.get(i..i + run).unwrap_or(""), i);
-            i += run.max(1);
-        } else {
-            let Some(c) = original.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            let n = c.len_utf8();
-            match crate::chars::normalize(c) {
-                Some(x) if x == c => b.push(c, i, i + n),
-                Some(x) => b.push(x, i, i + n),
-                None => {}
-            }
-            i += n;
+            run = i;
+            continue;
         }
+        let Some(c) = original.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
+        let read = crate::chars::normalize(c);
+        if read != Some(c) {
+            b.push_run(original.get(run..i).unwrap_or(""), run);
+            if let Some(x) = read {
+                b.push(x, i, i + n);
+            }
+            run = i + n;
+        }
+        i += n;
     }
+    b.push_run(original.get(run..).unwrap_or(""), run);
 }
 
 #[cfg(test)]
@@ -219,5 +242,35 @@ mod tests {
         assert_eq!(&text[s.start..s.end], "１２");
         let s = v.span(0, 3);
         assert_eq!(&text[s.start..s.end], "（一");
+    }
+
+    #[test]
+    fn every_view_character_maps_to_its_original_character() {
+        let text = "a\r\n本\u{200b}（😀\rb";
+        let v = View::new(text);
+        assert_eq!(v.text, "a\n本(😀\nb");
+        let spans: Vec<(usize, usize)> = v
+            .text
+            .char_indices()
+            .map(|(i, c)| {
+                let s = v.span(i, i + c.len_utf8());
+                (s.start, s.end)
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (0, 1),
+                (1, 3),
+                (3, 6),
+                (9, 12),
+                (12, 16),
+                (16, 17),
+                (17, 18)
+            ]
+        );
+        // Inside a character, each byte maps to the whole character.
+        let s = v.span(4, 5);
+        assert_eq!((s.start, s.end), (3, 6));
     }
 }

@@ -11,7 +11,7 @@
 //! not a claim that there were no requests.
 
 use super::counts::{counts, Count};
-use super::prose::{clauses, contains_any, sentences, Prose};
+use super::prose::{clauses, contains_any, Prose, Sentence};
 use crate::dates;
 
 /// What a claim is about.
@@ -250,26 +250,24 @@ const NONE_MARKERS: &[&str] = &[
     "无",
 ];
 
-/// The claims of the narrative, in text order.
-pub fn claims(prose: &Prose, year: Option<i32>) -> Vec<Claim> {
+/// The claims of the narrative, in text order (`sentences` are the prose's).
+pub fn claims(prose: &Prose, sentences: &[Sentence], year: Option<i32>) -> Vec<Claim> {
     let mut out = Vec::new();
-    for (s, e) in sentences(&prose.text) {
-        let sentence = prose.slice(s, e);
+    for st in sentences {
+        let (s, sentence) = (st.start, st.text);
         // Every claim is about requests (申请), reviews (复议, 诉讼) or carried-over requests
         // (结转, 顺延, 转入下年度): other sentences cannot make one.
-        if !contains_any(
-            sentence,
-            &["申请", "复议", "诉讼", "结转", "顺延", "下年度", "转入"],
-        ) {
+        if !st.contains_any(&["申请", "复议", "诉讼", "结转", "顺延", "下年度", "转入"])
+        {
             continue;
         }
-        let plan = contains_any(sentence, PLANS);
+        let plan = st.contains_any(PLANS);
         let names_applicant = applicant_in(sentence).is_some();
         let before = out.len();
         for (ca, cb) in clauses(sentence) {
             let (a, b) = (s + ca, s + cb);
             let clause = prose.slice(a, b);
-            if other_year(clause, year) || contains_any(clause, NOT_THIS_YEAR) || plan {
+            if other_year(clause, year) || st.part_contains_any(clause, NOT_THIS_YEAR) || plan {
                 continue;
             }
             let cs = counts(clause, a);
@@ -282,7 +280,7 @@ pub fn claims(prose: &Prose, year: Option<i32>) -> Vec<Claim> {
             outcome_claims(sentence, s, &mut out);
         }
         // A sentence that names no request at all cannot state their results.
-        if !contains_any(sentence, &["申请"]) {
+        if !st.contains_any(&["申请"]) {
             let mut i = before;
             while i < out.len() {
                 if matches!(out.get(i).map(|c| c.subject), Some(Subject::Result(_))) {
@@ -857,6 +855,7 @@ fn outcome_claims(sentence: &str, base: usize, out: &mut Vec<Claim>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::prose::sketched_sentences;
     use super::*;
     use crate::view::View;
 
@@ -865,7 +864,8 @@ mod tests {
     }
 
     fn subjects(t: &str) -> Vec<(Subject, Option<u64>)> {
-        claims(&prose(t), Some(2023))
+        let p = prose(t);
+        claims(&p, &sketched_sentences(&p), Some(2023))
             .iter()
             .map(|c| (c.subject, c.value))
             .collect()
@@ -1015,14 +1015,13 @@ mod tests {
             ]
         );
         // An applicant type elsewhere in the sentence leaves the result's column undecided.
-        let c = claims(
-            &prose("收到自然人提出的政府信息公开申请8件,予以公开6件。"),
-            Some(2023),
-        );
+        let p = prose("收到自然人提出的政府信息公开申请8件,予以公开6件。");
+        let c = claims(&p, &sketched_sentences(&p), Some(2023));
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].subject, Subject::Requests);
         assert_eq!(c[0].applicant, Applicant::Column("natural_person"));
-        let c = claims(&prose("自然人申请中予以公开6件。"), Some(2023));
+        let p = prose("自然人申请中予以公开6件。");
+        let c = claims(&p, &sketched_sentences(&p), Some(2023));
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].applicant, Applicant::Column("natural_person"));
     }
@@ -1055,12 +1054,15 @@ mod tests {
     #[test]
     fn the_scope_of_a_request_count_is_kept() {
         let p = prose("区政府办代表区政府受理政府信息公开申请17件。");
-        let c = claims(&p, Some(2023));
+        let c = claims(&p, &sketched_sentences(&p), Some(2023));
         assert_eq!(c.len(), 1);
         let scope = c[0].scope.map(|(a, b)| p.slice(a, b));
         assert_eq!(scope, Some("区政府办代表区政府"));
         assert_eq!(c[0].verb, "受理");
         let p = prose("2023年,我局共收到政府信息公开申请17件。");
-        assert_eq!(claims(&p, Some(2023))[0].scope, None);
+        assert_eq!(
+            claims(&p, &sketched_sentences(&p), Some(2023))[0].scope,
+            None
+        );
     }
 }

@@ -11,7 +11,7 @@
 
 use super::claims::{other_year, PLANS};
 use super::counts::{counts, Count};
-use super::prose::{contains_any, is_clause_break, sentences, Prose};
+use super::prose::{contains_any, is_clause_break, Sentence};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
@@ -127,17 +127,15 @@ const NOT_OURS: &[&str] = &[
 
 const NONE: &[&str] = &["未", "没有", "无"];
 
-pub fn documents(prose: &Prose, year: Option<i32>) -> Vec<DocumentClaim> {
+/// The documents the narrative counts (`sentences` are the prose's).
+pub fn documents(sentences: &[Sentence], year: Option<i32>) -> Vec<DocumentClaim> {
     let mut out = Vec::new();
-    for (s, e) in sentences(&prose.text) {
-        let sentence = prose.slice(s, e);
-        if !(sentence.contains("规范性文件") || sentence.contains("规章")) {
+    for st in sentences {
+        let (s, e, sentence) = (st.start, st.end, st.text);
+        if !st.contains_any(&["规范性文件", "规章"]) {
             continue;
         }
-        if other_year(sentence, year)
-            || contains_any(sentence, NOT_OURS)
-            || contains_any(sentence, PLANS)
-        {
+        if other_year(sentence, year) || st.contains_any(NOT_OURS) || st.contains_any(PLANS) {
             continue;
         }
         let mut kind: Option<DocKind> = None;
@@ -257,7 +255,7 @@ mod tests {
 
     fn read(t: &str) -> Vec<(DocKind, DocMeasure, u64)> {
         let p = super::super::prose::build(&View::new(t).text, |_| false);
-        documents(&p, Some(2023))
+        documents(&super::super::prose::sketched_sentences(&p), Some(2023))
             .into_iter()
             .map(|d| (d.kind, d.measure, d.value))
             .collect()

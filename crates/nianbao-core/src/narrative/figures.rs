@@ -12,7 +12,7 @@
 
 use super::claims::{other_year, NOT_THIS_YEAR, PLANS};
 use super::counts::{counts, Count};
-use super::prose::{clauses, contains_any, sentences, Prose};
+use super::prose::{clauses, contains_any, Prose, Sentence};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
@@ -98,15 +98,16 @@ const KINDS: &[(&str, &str)] = &[
 /// Objects that are all "information items".
 const INFO: &[&str] = &["政府信息", "政务信息", "各类信息", "相关信息", "信息"];
 
-pub fn figures(prose: &Prose, year: Option<i32>) -> Vec<Figure> {
+/// The figures of the narrative (`sentences` are the prose's).
+pub fn figures(prose: &Prose, sentences: &[Sentence], year: Option<i32>) -> Vec<Figure> {
     let mut out = Vec::new();
-    for (s, e) in sentences(&prose.text) {
-        let sentence = prose.slice(s, e);
-        if !contains_any(sentence, VERBS)
+    for st in sentences {
+        let (s, sentence) = (st.start, st.text);
+        if !st.contains_any(VERBS)
             || other_year(sentence, year)
-            || contains_any(sentence, NOT_THIS_YEAR)
-            || contains_any(sentence, PLANS)
-            || contains_any(sentence, &["截至", "截止", "每月", "每周", "每季", "平均"])
+            || st.contains_any(NOT_THIS_YEAR)
+            || st.contains_any(PLANS)
+            || st.contains_any(&["截至", "截止", "每月", "每周", "每季", "平均"])
         {
             continue;
         }
@@ -229,7 +230,7 @@ mod tests {
 
     fn keyed(t: &str) -> Vec<(String, u64)> {
         let p = super::super::prose::build(&View::new(t).text, |_| false);
-        figures(&p, Some(2023))
+        figures(&p, &super::super::prose::sketched_sentences(&p), Some(2023))
             .into_iter()
             .map(|f| (f.key, f.count.value))
             .collect()

@@ -54,11 +54,16 @@ pub fn read(view: &View, report: &Report) -> Narrative {
         .collect();
     let prose = prose::of_view(view, &tables);
     let year = report.year.as_ref().map(|y| y.value);
+    let sentences = prose::sketched_sentences(&prose);
+    let claims = claims::claims(&prose, &sentences, year);
+    let documents = documents::documents(&sentences, year);
+    let figures = figures::figures(&prose, &sentences, year);
+    drop(sentences);
     Narrative {
-        claims: claims::claims(&prose, year),
-        documents: documents::documents(&prose, year),
+        claims,
+        documents,
         breakdowns: breakdowns::breakdowns(&prose),
-        figures: figures::figures(&prose, year),
+        figures,
         year_leads: years::year_leads(&prose),
         prose,
     }

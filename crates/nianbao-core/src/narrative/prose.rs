@@ -134,6 +134,49 @@ pub fn is_sentence_break(c: char) -> bool {
     matches!(c, '\n' | '。' | ';' | '!' | '?')
 }
 
+/// A sentence of the prose ([`sentences`]) with a sketch of its characters, made once per
+/// check and shared by the readers that go sentence by sentence (claims, documents, figures).
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// Prose byte range.
+    pub start: usize,
+    pub end: usize,
+    sketch: Sketch,
+}
+
+impl Sentence<'_> {
+    /// Whether the sentence contains any of `words` (as [`contains_any`]).
+    pub fn contains_any(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.sketch.may_contain(w) && crate::chars::contains(self.text, w))
+    }
+
+    /// Whether `part`, a piece of the sentence (a clause), contains any of `words`: a word not
+    /// in the sentence is not in its part.
+    pub fn part_contains_any(&self, part: &str, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.sketch.may_contain(w) && crate::chars::contains(part, w))
+    }
+}
+
+/// The sentences of a prose, each with its sketch.
+pub fn sketched_sentences(prose: &Prose) -> Vec<Sentence<'_>> {
+    sentences(&prose.text)
+        .into_iter()
+        .map(|(start, end)| {
+            let text = prose.slice(start, end);
+            Sentence {
+                text,
+                start,
+                end,
+                sketch: Sketch::of(text),
+            }
+        })
+        .collect()
+}
+
 /// Clauses as prose byte ranges. A comma between digits followed by three digits is a
 /// thousands separator (`3,119件`), not a break.
 pub fn clauses(text: &str) -> Vec<(usize, usize)> {

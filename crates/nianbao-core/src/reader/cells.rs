@@ -218,8 +218,14 @@ fn is_numbering(word: &str) -> bool {
     word.len() > t.len() && !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Splits one cell's text into words: labels (joined) and values.
-fn words(piece: &str, base: usize, mut at: Place, out: &mut Vec<Token>) {
+/// Splits one cell's text into words: labels (joined) and values. `parts` is scratch space.
+fn words<'a>(
+    piece: &'a str,
+    base: usize,
+    mut at: Place,
+    parts: &mut Vec<(usize, &'a str)>,
+    out: &mut Vec<Token>,
+) {
     let mut label: Option<(usize, usize, String)> = None;
     fn flush(label: &mut Option<(usize, usize, String)>, at: &mut Place, out: &mut Vec<Token>) {
         if let Some((s, e, t)) = label.take() {
@@ -228,15 +234,18 @@ fn words(piece: &str, base: usize, mut at: Place, out: &mut Vec<Token>) {
         }
     }
     let mut pos = 0usize;
-    let parts: Vec<(usize, &str)> = piece
-        .split(' ')
-        .map(|w| {
-            let p = pos;
-            pos += w.len() + 1;
-            (p, w)
-        })
-        .filter(|(_, w)| !w.trim_matches('*').is_empty())
-        .collect();
+    parts.clear();
+    parts.extend(
+        piece
+            .split(' ')
+            .map(|w| {
+                let p = pos;
+                pos += w.len() + 1;
+                (p, w)
+            })
+            .filter(|(_, w)| !w.trim_matches('*').is_empty()),
+    );
+    let parts = &*parts;
     for (k, &(off, w)) in parts.iter().enumerate() {
         let (s, e) = (base + off, base + off + w.len());
         let next_is_label = || {
@@ -301,13 +310,18 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
     let l1 = l1.take(3).count() >= 3;
     let mut line_start = a;
     let mut blank_lines = 0u32;
+    // A line's cells, and the cells split further at runs of spaces (reused line to line).
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let mut split: Vec<(usize, &str)> = Vec::new();
+    let mut parts: Vec<(usize, &str)> = Vec::new();
     for (line_no, line) in region.split('\n').enumerate() {
         let base = line_start;
         line_start += line.len() + 1;
         if crate::footer::is_page_footer(line) || is_rule_line(line) {
             continue;
         }
-        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        pieces.clear();
+        split.clear();
         let mut pos = 0usize;
         for p in line.split(['\t', '|']) {
             pieces.push((pos, p));
@@ -321,8 +335,7 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
             pieces.remove(0);
         }
         // Runs of two or more spaces separate cells too (PDF and plain-text tables).
-        let mut split: Vec<(usize, &str)> = Vec::new();
-        for (off, p) in pieces {
+        for &(off, p) in &pieces {
             let mut start = 0usize;
             let bytes = p.as_bytes();
             let mut i = 0usize;
@@ -370,7 +383,7 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
         }
         let mut at = Place::new(line_no, row_line, &mut blank_lines);
         let line_start_token = out.len();
-        for (off, p) in split {
+        for &(off, p) in &split {
             let lead = p.len() - p.trim_start().len();
             let body = p.trim();
             let s = base + off + lead;
@@ -382,7 +395,7 @@ pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
                 continue;
             }
             let before = out.len();
-            words(body, s, at, &mut out);
+            words(body, s, at, &mut parts, &mut out);
             if out.len() > before {
                 at.gap_before = 0;
             }

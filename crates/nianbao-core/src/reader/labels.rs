@@ -53,11 +53,8 @@ pub(super) fn match_row_unchecked(
     let numbered = stripped.len() < label.len();
     // A phrase can only be in the label if all its characters are: a 64-bit sketch of the
     // label's characters skips most phrases without searching.
-    let sketch = |s: &str| {
-        s.chars()
-            .fold(0u64, |acc, c| acc | 1u64 << (u32::from(c) % 64))
-    };
-    let label_sketch = sketch(stripped);
+    let bit = |c: char| 1u64 << (u32::from(c) % 64);
+    let label_sketch = stripped.chars().fold(0u64, |acc, c| acc | bit(c));
     let mut best: Option<(usize, &'static RowDef)> = None;
     for &def in defs {
         if let Some(exact) = def.exact {
@@ -68,7 +65,7 @@ pub(super) fn match_row_unchecked(
             continue;
         }
         for p in def.phrases {
-            if sketch(p) & !label_sketch != 0 {
+            if p.chars().any(|c| bit(c) & label_sketch == 0) {
                 continue;
             }
             if let Some(at) = crate::chars::find(stripped, p) {

@@ -47,8 +47,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let text = &ctx.view.text;
     let bad = malformed(text);
     let reported = grouped(ctx, text, &bad, out);
-    doubled(ctx, text, out);
-    impossible(ctx, text, out);
+    let years = dates::years(text);
+    doubled(ctx, text, &years, out);
+    impossible(ctx, text, &years, out);
     period(ctx, text, &reported, out);
 }
 
@@ -286,9 +287,8 @@ fn sentence(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn doubled(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
-    let ys = dates::years(text);
-    for pair in ys.windows(2) {
+fn doubled(ctx: &Context, text: &str, years: &[(i32, usize, usize)], out: &mut Vec<Diagnostic>) {
+    for pair in years.windows(2) {
         let [(y1, s1, e1), (y2, s2, e2)] = pair else {
             continue;
         };
@@ -312,8 +312,8 @@ fn doubled(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn impossible(ctx: &Context, text: &str, out: &mut Vec<Diagnostic>) {
-    for (y, s, e) in dates::years(text) {
+fn impossible(ctx: &Context, text: &str, years: &[(i32, usize, usize)], out: &mut Vec<Diagnostic>) {
+    for &(y, s, e) in years {
         let Some((month, day, end)) = month_day(text, e) else {
             continue;
         };
