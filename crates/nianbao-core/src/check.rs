@@ -95,6 +95,18 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
     };
     let mut report = report;
     report.extent = crate::extent::find(&view, &report, found.first().map(|(_, r)| r.start));
+    // A table of a section after the cut was never in the text: what was read as it is
+    // labels met before the cut (a PDF page lists every table's labels before its numbers).
+    let t = &mut report.tables;
+    for (kind, table) in [
+        (TableKind::Active, &mut t.active),
+        (TableKind::Requests, &mut t.requests),
+        (TableKind::Reviews, &mut t.reviews),
+    ] {
+        if report.extent.after_stop(kind.section()) {
+            *table = None;
+        }
+    }
     let narrative = crate::narrative::read(&view, &report);
     let ctx = Context {
         text,

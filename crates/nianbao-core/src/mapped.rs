@@ -40,6 +40,19 @@ impl MappedText {
         self.map.extend(std::iter::repeat_n(at, c.len_utf8()));
     }
 
+    /// Appends view text `run` that reads as itself, starting at view byte `view_at`: each of
+    /// its bytes maps to the view character it is part of (as `push` of each character).
+    pub fn push_run(&mut self, run: &str, view_at: usize) {
+        self.text.push_str(run);
+        let mut char_at = u32::try_from(view_at).unwrap_or(u32::MAX);
+        self.map.extend(run.bytes().enumerate().map(|(j, b)| {
+            if b & 0xc0 != 0x80 {
+                char_at = u32::try_from(view_at + j).unwrap_or(u32::MAX);
+            }
+            char_at
+        }));
+    }
+
     /// The view range of the derived range `[a, b)`: from the view character of its first
     /// byte to the end of the view character of its last.
     pub fn view_range(&self, a: usize, b: usize) -> ViewRange {

@@ -520,7 +520,7 @@ fn late_start_reads_what_is_there(
     let codes: Vec<&str> = c
         .diagnostics
         .iter()
-        .filter(|d| d.severity >= Severity::Warning)
+        .filter(|d| d.severity != Severity::Info)
         .map(|d| d.code.as_str())
         .collect();
     let path = || save(&format!("late-{layout:?}-{kind:?}"), &text);

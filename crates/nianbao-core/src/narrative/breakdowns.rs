@@ -116,8 +116,18 @@ pub fn breakdowns(prose: &Prose) -> Vec<Breakdown> {
 
 /// The next list word at or after `from`, within a few characters of scanning per position.
 fn next_marker(sentence: &str, from: usize) -> Option<(usize, &'static str)> {
+    // Which characters a marker can start with (code point modulo 64): most characters of a
+    // sentence start none, and are passed over without comparing.
+    let bit = |c: char| 1u64 << (u32::from(c) % 64);
+    let starts = MARKERS
+        .iter()
+        .filter_map(|m| m.chars().next())
+        .fold(0u64, |acc, c| acc | bit(c));
     let rest = sentence.get(from..)?;
-    rest.char_indices().find_map(|(i, _)| {
+    rest.char_indices().find_map(|(i, c)| {
+        if bit(c) & starts == 0 {
+            return None;
+        }
         let r = rest.get(i..)?;
         MARKERS
             .iter()
@@ -278,7 +288,7 @@ mod tests {
     use crate::view::View;
 
     fn read(t: &str) -> (Prose, Vec<Breakdown>) {
-        let p = super::super::prose::build(&View::new(t).text, |_| false);
+        let p = super::super::prose::build(&View::new(t).text, &[]);
         let b = breakdowns(&p);
         (p, b)
     }

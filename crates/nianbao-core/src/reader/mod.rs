@@ -76,6 +76,20 @@ pub fn read(
             .take_while(|b| b.def.is_none() && b.label.is_none())
             .count();
         built.drain(..lead);
+        // So is a first label that is the end of a row's broken label (`息公开申请 0 0 …`):
+        // which row it ended is not known, and it is no row of its own.
+        let tail_piece = built.first().is_some_and(|b| {
+            b.label
+                .and_then(|r| view.text.get(r.start..r.end))
+                .is_some_and(|l| {
+                    let core = labels::core(l);
+                    labels::number(l).is_none()
+                        && defs.iter().any(|d| labels::is_tail_fragment(&core, d))
+                })
+        });
+        if tail_piece {
+            built.remove(0);
+        }
     }
     // Nameless numbers the text ends in (`（五）不予处理 | 1`, the `1` of `1.信访…`), or a label
     // with nothing after it (`（六）其他`, which may be any row it begins), are where the text was
@@ -101,7 +115,10 @@ pub fn read(
     // The text stops inside the table, at its last row read, while rows are still due; that
     // row itself is cut when it has fewer cells than it takes and its line (in a row layout)
     // was not ended.
-    let last = built.iter().rev().find(|b| b.def.is_some());
+    // (A label of the other template's row, like 2019's （六）其他处理 over 2021's three
+    // sub-rows, is no row of this table: the cut is after the last row it has.)
+    let in_order = |d: &RowDef| order.iter().any(|o| o.key == d.key);
+    let last = built.iter().rev().find(|b| b.def.is_some_and(&in_order));
     let last_def = last.and_then(|b| b.def);
     // A row that looks whole is cut too when the text ends in its last number (which may have
     // lost digits) or it holds fewer numbers than cells (a blank may be a merged label cell).

@@ -6,7 +6,8 @@
 //! body talks about most). Only text that looks like a report (at least one of the six sections
 //! or one table was found) is held to this: for empty or unrelated input the structure rules
 //! already say what is wrong, and "no year" would only add noise. Nor is a text that starts
-//! after the report does (S07): its title was never in it.
+//! after the report does or stops before it (S07): its title, or the body that gives the
+//! year, was never in it.
 
 use crate::diagnostic::Diagnostic;
 use crate::meta;
@@ -15,8 +16,9 @@ use crate::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let r = ctx.report;
-    // A text that starts late lost its title with the rest of the opening (S07 says so).
-    if r.year.is_some() || r.extent.starts.is_some() {
+    // A text that starts late lost its title; one that stops early may state the year after
+    // the cut (S07 says so).
+    if r.year.is_some() || !r.extent.is_whole() {
         return;
     }
     let tables =
