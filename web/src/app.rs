@@ -8,37 +8,42 @@ use yew::prelude::*;
 
 use crate::analysis::{rules_checked, Analysis};
 use crate::editor::{Editor, When};
-use crate::embed::Embed;
 use crate::examples::EXAMPLES;
 use crate::findings::{reveal_in_list, Filter, Findings};
 use crate::help_card::HelpCard;
 use crate::i18n::{severity_icon, Lang};
-use crate::ignore::{fingerprint, Waived, Waivers};
+use crate::ignore::Waivers;
 use crate::js;
-use crate::navigate;
 use crate::print::PrintHead;
 use crate::rules_list::RulesList;
+use crate::state::{Action, Notice, State};
 use crate::storage;
 use crate::summary_bar::SummaryBar;
 use crate::tables_view::TablesView;
 use crate::toolbar::Toolbar;
 use nianbao_core::Severity;
 
-/// A short message at the bottom of the page; `undo` brings back the text a 清空 removed.
-#[derive(Debug, Clone, PartialEq)]
-struct Notice {
-    text: String,
-    undo: Option<Rc<String>>,
-}
-
-impl Notice {
-    fn say(text: String) -> Notice {
-        Notice { text, undo: None }
-    }
-}
-
 /// The pause after typing before the text is checked again.
 const DEBOUNCE_MS: u32 = 200;
+
+/// What a portal asked for (web/src/embed.rs mounts the app with it).
+#[derive(Clone, PartialEq)]
+pub struct Embed {
+    /// Only the editor and the findings: no examples, exports, tables.
+    pub compact: bool,
+    pub lang: Lang,
+    /// Whether waived findings ("忽略此条") are kept in this origin's localStorage. Off unless the
+    /// portal asks (`store-ignored`): by default nothing goes into the host page's storage and
+    /// waivers last as long as the element.
+    pub store_ignored: bool,
+    /// The text to load and check, numbered: loading the same text again checks it again.
+    /// Number 0 is the initial text.
+    pub value: (u32, Rc<String>),
+    /// The rule code whose first finding to select, numbered like `value`.
+    pub focus: Option<(u32, String)>,
+    /// Called after every check (the first one included).
+    pub on_result: Callback<Rc<Analysis>>,
+}
 
 /// The whole page by default; inside a portal's page (iframe or `<nianbao-checker>`) with `embed`.
 #[derive(Properties, PartialEq, Default)]
@@ -53,39 +58,29 @@ pub fn app(props: &AppProps) -> Html {
     // Embedded, nothing is read from or saved to the browser's storage.
     let embedded = embed.is_some();
     let compact = embed.is_some_and(|e| e.compact);
-    let lang = use_state(|| match embed {
-        Some(e) => e.lang,
-        None => Lang::from_tag(&storage::lang()),
-    });
-    // Embedded, the portal sets the language (the element's `lang`, the frame's `lang=`).
-    let l = embed.map_or(*lang, |e| e.lang);
-    let initial = use_memo((), |_| {
-        Rc::new(match embed {
-            Some(e) => e.value.1.to_string(),
-            None => storage::draft(),
-        })
-    });
-    let draft = use_state(|| (*initial).clone());
-    let analysis = use_state(|| Rc::new(Analysis::new(0, (*initial).clone())));
-    let revision = use_mut_ref(|| 0u32);
-    // The last check, for "what changed" (the state handle a timer holds may be older).
-    let last = use_mut_ref(|| (*analysis).clone());
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let active = use_state(|| None::<usize>);
-    let filter = use_state(Filter::default);
-    let notice = use_state(|| None::<Notice>);
     // Her waivers are kept in the browser only where that is allowed (not embedded unless asked).
     let store_ignored = embed.is_none_or(|e| e.store_ignored);
-    let waivers = use_state(|| match store_ignored {
-        true => Waivers::parse(&storage::ignored()),
-        false => Waivers::default(),
+    let state = use_reducer(|| {
+        let (lang, text) = match embed {
+            Some(e) => (e.lang, e.value.1.to_string()),
+            None => (Lang::from_tag(&storage::lang()), storage::draft()),
+        };
+        let waivers = match store_ignored {
+            true => Waivers::parse(&storage::ignored()),
+            false => Waivers::default(),
+        };
+        State::new(lang, Rc::new(text), waivers)
     });
+    let dispatcher = state.dispatcher();
+    // Embedded, the portal sets the language (the element's `lang`, the frame's `lang=`).
+    let l = embed.map_or(state.lang, |e| e.lang);
+    let timer = use_mut_ref(|| None::<Timeout>);
     let text_ref = use_node_ref();
     let layer_ref = use_node_ref();
 
     {
         // The saved draft goes into the textarea once; after that only the clerk writes there.
-        let (text_ref, initial) = (text_ref.clone(), initial.clone());
+        let (text_ref, initial) = (text_ref.clone(), state.draft.clone());
         use_effect_with((), move |_| {
             if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
                 area.set_value(&initial);
@@ -93,8 +88,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        let tag = lang.tag();
-        use_effect_with(*lang, move |_| {
+        let tag = state.lang.tag();
+        use_effect_with(state.lang, move |_| {
             if embedded {
                 return; // the portal's page is not ours to retitle
             }
@@ -114,58 +109,46 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // Notices fade after a few seconds.
-        let notice = notice.clone();
-        use_effect_with((*notice).clone(), move |shown| {
-            let timeout = shown.is_some().then(|| {
-                let notice = notice.clone();
-                Timeout::new(5000, move || notice.set(None))
-            });
+        let dispatcher = dispatcher.clone();
+        use_effect_with(state.notice.clone(), move |shown| {
+            let timeout = shown
+                .is_some()
+                .then(|| Timeout::new(5000, move || dispatcher.dispatch(Action::Notice(None))));
             move || drop(timeout)
         });
     }
-
-    let check = {
-        let (analysis, revision, active) = (analysis.clone(), revision.clone(), active.clone());
-        let last = last.clone();
-        Rc::new(move |text: Rc<String>, compare: bool| {
-            let next = {
-                let mut r = revision.borrow_mut();
-                *r += 1;
-                *r
-            };
-            let mut checked = Analysis::new(next, text);
-            if compare {
-                checked.changes = Some(checked.changes_since(&last.borrow()));
+    {
+        // Saved where allowed, whenever she waives or restores one.
+        use_effect_with(state.waivers.clone(), move |waivers| {
+            let stored = waivers.stored();
+            if store_ignored && stored != storage::ignored() {
+                storage::save_ignored(&stored);
             }
-            let checked = Rc::new(checked);
-            *last.borrow_mut() = checked.clone();
-            analysis.set(checked);
-            active.set(None);
-        })
-    };
+        });
+    }
+
+    // The callbacks handed to the panes stay the same object from render to render unless what
+    // they read changes: a keystroke then re-renders the editor only, not the findings or tables.
     let on_text = {
-        let (draft, timer, check) = (draft.clone(), timer.clone(), check.clone());
-        let notice = notice.clone();
-        Callback::from(move |(value, when): (String, When)| {
+        let (dispatcher, timer) = (dispatcher.clone(), timer.clone());
+        use_callback(embedded, move |(value, when): (String, When), embedded| {
             let text = Rc::new(value);
             // Saved at every input (a reload right after typing keeps it), checked on the pause.
-            if !embedded {
+            if !*embedded {
                 storage::save_draft(&text);
             }
-            // A new text retires 撤销: undoing the old 清空 now would replace what she wrote.
-            if notice.as_ref().is_some_and(|n| n.undo.is_some()) {
-                notice.set(None);
-            }
-            draft.set(text.clone());
+            dispatcher.dispatch(Action::Typed(text.clone()));
             // Replacing the timer cancels the check it was waiting to run.
             *timer.borrow_mut() = None;
+            let check = move |compare| Action::Check { text, compare };
             match when {
-                When::Now => check(text, true),
-                When::Load => check(text, false),
+                When::Now => dispatcher.dispatch(check(true)),
+                When::Load => dispatcher.dispatch(check(false)),
                 When::Soon => {
-                    let check = check.clone();
-                    *timer.borrow_mut() =
-                        Some(Timeout::new(DEBOUNCE_MS, move || check(text, true)));
+                    let dispatcher = dispatcher.clone();
+                    *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                        dispatcher.dispatch(check(true))
+                    }));
                 }
                 When::Later => {}
             }
@@ -173,7 +156,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let load = {
         let (text_ref, on_text) = (text_ref.clone(), on_text.clone());
-        Rc::new(move |text: String| {
+        use_callback((), move |text: String, _| {
             if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
                 area.set_value(&text);
                 area.set_scroll_top(0);
@@ -183,60 +166,68 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_example = {
         let load = load.clone();
-        Callback::from(move |i: usize| {
+        use_callback((), move |i: usize, _| {
             if let Some(ex) = EXAMPLES.get(i) {
-                load(ex.text.to_string());
+                load.emit(ex.text.to_string());
             }
         })
     };
+    let say = {
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |notice: Notice, _| {
+            dispatcher.dispatch(Action::Notice(Some(notice)))
+        })
+    };
     let on_file = {
-        let (load, notice) = (load.clone(), notice.clone());
-        let lang = l;
-        Callback::from(move |file: web_sys::File| {
-            let (load, notice) = (load.clone(), notice.clone());
+        let (load, say) = (load.clone(), say.clone());
+        use_callback(l, move |file: web_sys::File, lang| {
+            let (load, say, lang) = (load.clone(), say.clone(), *lang);
             wasm_bindgen_futures::spawn_local(async move {
                 match js::read_file(&file).await {
                     Ok(text) => {
-                        load(text);
-                        notice.set(Some(Notice::say(match lang {
+                        load.emit(text);
+                        say.emit(Notice::say(match lang {
                             Lang::Zh => format!("已打开 {}", file.name()),
                             Lang::En => format!("Opened {}", file.name()),
-                        })));
+                        }));
                     }
-                    Err(e) => notice.set(Some(Notice::say(e))),
+                    Err(e) => say.emit(Notice::say(e)),
                 }
             });
         })
     };
     let on_clear = {
-        let (load, notice, draft) = (load.clone(), notice.clone(), draft.clone());
-        let lang = l;
-        Callback::from(move |_| {
-            let before = (*draft).clone();
-            load(String::new());
+        let (load, say, text_ref) = (load.clone(), say.clone(), text_ref.clone());
+        use_callback(l, move |_: (), lang| {
+            // What she sees in the editor is the draft.
+            let before = text_ref
+                .cast::<HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .unwrap_or_default();
+            load.emit(String::new());
             if !before.trim().is_empty() {
-                notice.set(Some(Notice {
+                say.emit(Notice {
                     text: lang.pick("已清空。", "Cleared.").to_string(),
-                    undo: Some(before),
-                }));
+                    undo: Some(Rc::new(before)),
+                });
             }
         })
     };
     let on_undo = {
-        let (load, notice) = (load.clone(), notice.clone());
+        let (load, dispatcher) = (load.clone(), dispatcher.clone());
+        let undo = state.notice.as_ref().and_then(|n| n.undo.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(text) = notice.as_ref().and_then(|n| n.undo.clone()) {
-                load((*text).clone());
+            if let Some(text) = &undo {
+                load.emit((**text).clone());
             }
-            notice.set(None);
+            dispatcher.dispatch(Action::Notice(None));
         })
     };
     let on_fix = {
-        let (analysis, draft, text_ref) = (analysis.clone(), draft.clone(), text_ref.clone());
-        let (on_text, notice) = (on_text.clone(), notice.clone());
-        let lang = l;
-        Callback::from(move |i: usize| {
-            if analysis.text.as_str() != draft.as_str() {
+        let (text_ref, on_text, say) = (text_ref.clone(), on_text.clone(), say.clone());
+        let deps = (state.analysis.clone(), state.pending(), l);
+        use_callback(deps, move |i: usize, (analysis, pending, lang)| {
+            if *pending {
                 return; // the offsets are of the text last checked
             }
             let (Some((_, d)), Some(area)) =
@@ -253,99 +244,86 @@ pub fn app(props: &AppProps) -> Html {
             let before = analysis.text.clone();
             let text = js::apply_edits(&area, &edits);
             on_text.emit((text, When::Now));
-            notice.set(Some(Notice {
+            say.emit(Notice {
                 text: match lang {
                     Lang::Zh => format!("已修改 {} 处。", d.fix.len()),
                     Lang::En => format!("Changed {} place(s).", d.fix.len()),
                 },
                 undo: Some(before),
-            }));
+            });
         })
     };
     let on_lang = {
-        let lang = lang.clone();
+        let (dispatcher, lang) = (dispatcher.clone(), state.lang);
         Callback::from(move |_: MouseEvent| {
-            let other = match *lang {
+            let other = match lang {
                 Lang::Zh => Lang::En,
                 Lang::En => Lang::Zh,
             };
             storage::save_lang(other.tag());
-            lang.set(other);
+            dispatcher.dispatch(Action::Lang(other));
         })
     };
     let on_notice = {
-        let notice = notice.clone();
-        Callback::from(move |n: String| notice.set(Some(Notice::say(n))))
+        let say = say.clone();
+        use_callback((), move |n: String, _| say.emit(Notice::say(n)))
     };
     let select_span = {
         let (text_ref, layer_ref) = (text_ref.clone(), layer_ref.clone());
-        Callback::from(move |(start, end): (usize, usize)| {
+        use_callback((), move |(start, end): (usize, usize), _| {
             select_in_text(&text_ref, &layer_ref, start, end);
         })
     };
     let on_select = {
-        let (analysis, select_span) = (analysis.clone(), select_span.clone());
-        Callback::from(move |i: usize| {
+        let select_span = select_span.clone();
+        use_callback(state.analysis.clone(), move |i: usize, analysis| {
             if let Some((_, d)) = analysis.finding(i) {
                 select_span.emit((d.start, d.end));
             }
         })
     };
     let on_caret = {
-        let (analysis, draft, active) = (analysis.clone(), draft.clone(), active.clone());
-        let text_ref = text_ref.clone();
+        let (state, dispatcher, text_ref) = (state.clone(), dispatcher.clone(), text_ref.clone());
         Callback::from(move |caret: u32| {
-            if analysis.text.as_str() != draft.as_str() {
-                return; // offsets are for the text last checked
-            }
-            let hit = navigate::at_caret(&analysis.spans(), caret as usize);
-            if let (Some(i), Some(area)) = (hit, text_ref.get()) {
-                active.set(Some(i));
+            if let (Some(i), Some(area)) = (state.finding_at(caret as usize), text_ref.get()) {
+                dispatcher.dispatch(Action::Activate(i));
                 reveal_in_list(&area, i);
             }
         })
     };
     let on_next = {
-        let (analysis, active, text_ref) = (analysis.clone(), active.clone(), text_ref.clone());
-        let (on_select, draft) = (on_select.clone(), draft.clone());
+        let (state, dispatcher, text_ref) = (state.clone(), dispatcher.clone(), text_ref.clone());
+        let on_select = on_select.clone();
         Callback::from(move |previous: bool| {
             let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            if analysis.text.as_str() != draft.as_str() {
-                return; // the check of the latest edit is a moment away
-            }
             let at = |v: Result<Option<u32>, _>| v.ok().flatten().unwrap_or(0) as usize;
             let (start, end) = (at(area.selection_start()), at(area.selection_end()));
-            let next = navigate::step(&analysis.spans(), start, end, previous);
-            if let Some(i) = next {
-                active.set(Some(i));
+            if let Some(i) = state.step(start, end, previous) {
+                dispatcher.dispatch(Action::Activate(i));
                 on_select.emit(i);
                 reveal_in_list(&area, i);
             }
         })
     };
     let on_activate = {
-        let active = active.clone();
-        Callback::from(move |i: usize| active.set(Some(i)))
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |i: usize, _| {
+            dispatcher.dispatch(Action::Activate(i))
+        })
     };
     let on_waive = {
-        let (analysis, waivers) = (analysis.clone(), waivers.clone());
-        Callback::from(move |(i, reason): (usize, Option<String>)| {
-            let f = fingerprint(&analysis, i);
-            let next = match reason {
-                Some(r) => waivers.with(f, &r),
-                None => waivers.without(&f),
-            };
-            if store_ignored {
-                storage::save_ignored(&next.stored());
-            }
-            waivers.set(next);
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |(i, reason): (usize, Option<String>), _| {
+            dispatcher.dispatch(Action::Waive(i, reason))
         })
     };
     let on_filter = {
-        let filter = filter.clone();
-        Callback::from(move |f: Filter| filter.set(f))
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |f: Filter, _| {
+            dispatcher.dispatch(Action::Filter(f))
+        })
     };
 
     {
@@ -354,7 +332,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(value.as_ref().map(|v| v.0), move |_| {
             if let Some((number, text)) = value {
                 if number > 0 {
-                    load(text.to_string());
+                    load.emit(text.to_string());
                 }
             }
         });
@@ -372,32 +350,27 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // The portal asked for a rule's first finding: select it once the text shown is checked.
-        let (analysis, active, text_ref) = (analysis.clone(), active.clone(), text_ref.clone());
+        let (state, dispatcher, text_ref) = (state.clone(), dispatcher.clone(), text_ref.clone());
         let on_select = on_select.clone();
-        use_effect_with((focus_number, analysis.revision), move |_| {
+        use_effect_with((focus_number, state.analysis.revision), move |_| {
             let Some(area) = text_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            if analysis.text.as_str() != area.value() {
+            if state.stale_for(&area.value()) {
                 return; // the check of the latest text is a moment away
             }
             let Some(code) = focus_wanted.borrow_mut().take() else {
                 return;
             };
-            let found = analysis
-                .output
-                .diagnostics
-                .iter()
-                .position(|d| d.code == code);
-            if let Some(i) = found {
-                active.set(Some(i));
+            if let Some(i) = state.first_of(&code) {
+                dispatcher.dispatch(Action::Activate(i));
                 on_select.emit(i);
                 reveal_in_list(&area, i);
             }
         });
     }
     {
-        let (on_result, checked) = (embed.map(|e| e.on_result.clone()), (*analysis).clone());
+        let (on_result, checked) = (embed.map(|e| e.on_result.clone()), state.analysis.clone());
         use_effect_with(checked.revision, move |_| {
             if let Some(on_result) = on_result {
                 on_result.emit(checked);
@@ -405,9 +378,9 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let a = (*analysis).clone();
-    let waived = use_memo((a.clone(), (*waivers).clone()), |(a, w)| Waived::of(a, w));
-    let pending = a.text.as_str() != draft.as_str();
+    let a = state.analysis.clone();
+    let waived = state.waived.clone();
+    let (active, filter, pending) = (state.active, state.filter, state.pending());
     let chrome = !embedded;
     let legend = [Severity::Error, Severity::Warning, Severity::Info].map(|s| {
         html! {
@@ -443,15 +416,15 @@ pub fn app(props: &AppProps) -> Html {
                 <main class="workspace">
                     <div class="editor-pane">
                         <Editor text_ref={text_ref.clone()} layer_ref={layer_ref.clone()}
-                            draft={(*draft).clone()} analysis={Some(a.clone())} active={*active} waived={waived.clone()}
+                            draft={state.draft.clone()} analysis={Some(a.clone())} {active} waived={waived.clone()}
                             {on_text} {on_file} {on_caret} {on_next} />
                         <p class="legend">{ for legend }</p>
                     </div>
                     <div class="side-pane">
                         <h2 class="pane-title">{ l.pick("检查结果", "Findings") }</h2>
-                        <Findings analysis={a.clone()} active={*active} filter={*filter} waived={waived.clone()}
+                        <Findings analysis={a.clone()} {active} {filter} waived={waived.clone()}
                             {on_filter} {on_waive} {on_activate} {on_select} />
-                        if let Some(i) = *active {
+                        if let Some(i) = active {
                             <HelpCard analysis={a.clone()} index={i} on_select_span={select_span.clone()} {on_fix} {pending} />
                         } else if !a.output.diagnostics.is_empty() {
                             <p class="help-hint">{ l.pick(
@@ -471,7 +444,7 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="meta">{ footer_meta(l, &a) }</p>
                 </footer>
                 }
-                if let Some(n) = (*notice).clone() {
+                if let Some(n) = state.notice.clone() {
                     <div class="notice" role="status">
                         { n.text }
                         if n.undo.is_some() {

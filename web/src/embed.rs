@@ -13,27 +13,8 @@ use web_sys::{Element, HtmlTextAreaElement};
 use yew::{AppHandle, Callback};
 
 use crate::analysis::Analysis;
-use crate::app::{App, AppProps};
+use crate::app::{App, AppProps, Embed};
 use crate::i18n::Lang;
-
-/// What the portal asked for; the app's props when embedded.
-#[derive(Clone, PartialEq)]
-pub struct Embed {
-    /// Only the editor and the findings: no examples, exports, tables.
-    pub compact: bool,
-    pub lang: Lang,
-    /// Whether waived findings ("忽略此条") are kept in this origin's localStorage. Off unless the
-    /// portal asks (`store-ignored`): by default nothing goes into the host page's storage and
-    /// waivers last as long as the element.
-    pub store_ignored: bool,
-    /// The text to load and check, numbered: loading the same text again checks it again.
-    /// Number 0 is the initial text.
-    pub value: (u32, Rc<String>),
-    /// The rule code whose first finding to select, numbered like `value`.
-    pub focus: Option<(u32, String)>,
-    /// Called after every check (the first one included).
-    pub on_result: Callback<Rc<Analysis>>,
-}
 
 /// `{summary, diagnostics}` of rules.md, offsets in UTF-16 code units.
 #[derive(Serialize)]

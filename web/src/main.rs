@@ -18,6 +18,7 @@ mod js;
 mod navigate;
 mod print;
 mod rules_list;
+mod state;
 mod storage;
 mod summary_bar;
 mod tables_view;

@@ -46,6 +46,16 @@ pub fn is_result_row(key: &str) -> bool {
     )
 }
 
+/// A text that begins inside 表三 at row `cut_before` lost the result rows before it when it
+/// begins after the first one: their sum with （七）总计 cannot be checked.
+pub fn cut_hides_results(cut_before: &str) -> bool {
+    let at = |key: &str| crate::template::REQUESTS.iter().position(|d| d.key == key);
+    let first_result = crate::template::REQUESTS
+        .iter()
+        .position(|d| is_result_row(d.key));
+    matches!((at(cut_before), first_result), (Some(c), Some(f)) if c > f)
+}
+
 /// The four rows of the balance, in the order of the printed rule (第一项…第四项).
 pub const BALANCE_ROWS: [&str; 4] = ["received", "carried_in", "results_total", "carried_out"];
 

@@ -33,13 +33,8 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
     let evidence = TemplateEvidence::find(&compact);
     let year = dates::report_year(&view.text).map(|(y, a, b)| meta::found(&view, y, a, b));
     let template = evidence.template();
-    // Tables are read with the labels' template, else the one the year calls for.
-    let reading_template = template.unwrap_or(match year.as_ref().map(|y| y.value) {
-        Some(y) if y <= 2020 => Template::T2019,
-        _ => Template::T2021,
-    });
     let mut tables = Tables::default();
-    let read = |kind: TableKind, columns_first: bool| {
+    let read = |kind: TableKind, reading_template: Template, columns_first: bool| {
         region(&view, &found, kind).and_then(|(a, b)| {
             reader::read(
                 &view,
@@ -50,16 +45,42 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
             )
         })
     };
+    // Tables are read with the labels' template, else the one the year calls for. When
+    // neither says (a text that begins inside 表三 has neither title nor 表二), the template
+    // under which 表三 reads with fewer rows missing.
+    let by_year = |y: i32| {
+        if y <= 2020 {
+            Template::T2019
+        } else {
+            Template::T2021
+        }
+    };
     // 表三 first: its arithmetic shows whether the PDF text came column by column, which
     // settles 表二's pairing when its own numbers cannot.
-    tables.requests = read(TableKind::Requests, false);
+    let (reading_template, requests) = match (template, year.as_ref().map(|y| y.value)) {
+        (Some(t), _) => (t, read(TableKind::Requests, t, false)),
+        (None, Some(y)) => (by_year(y), read(TableKind::Requests, by_year(y), false)),
+        (None, None) => {
+            let t2021 = read(TableKind::Requests, Template::T2021, false);
+            let t2019 = read(TableKind::Requests, Template::T2019, false);
+            let missing = |t: &Option<crate::model::Table>| {
+                t.as_ref().map_or(usize::MAX, |t| t.missing_rows.len())
+            };
+            if missing(&t2019) < missing(&t2021) {
+                (Template::T2019, t2019)
+            } else {
+                (Template::T2021, t2021)
+            }
+        }
+    };
+    tables.requests = requests;
     let columns_first = tables.requests.as_ref().is_some_and(|t| {
         t.notes
             .iter()
             .any(|n| matches!(n, crate::model::ReadNote::ColumnOrder { .. }))
     });
-    tables.active = read(TableKind::Active, columns_first);
-    tables.reviews = read(TableKind::Reviews, false);
+    tables.active = read(TableKind::Active, reading_template, columns_first);
+    tables.reviews = read(TableKind::Reviews, reading_template, false);
     let report = Report {
         year,
         issuer: crate::issuer::find(&view.text).map(|(n, a, b)| meta::found(&view, n, a, b)),
@@ -74,6 +95,18 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
     };
     let mut report = report;
     report.extent = crate::extent::find(&view, &report, found.first().map(|(_, r)| r.start));
+    // A table of a section after the cut was never in the text: what was read as it is
+    // labels met before the cut (a PDF page lists every table's labels before its numbers).
+    let t = &mut report.tables;
+    for (kind, table) in [
+        (TableKind::Active, &mut t.active),
+        (TableKind::Requests, &mut t.requests),
+        (TableKind::Reviews, &mut t.reviews),
+    ] {
+        if report.extent.after_stop(kind.section()) {
+            *table = None;
+        }
+    }
     let narrative = crate::narrative::read(&view, &report);
     let ctx = Context {
         text,
@@ -107,18 +140,25 @@ fn region(
     if let Some((_, r)) = found.iter().find(|(s, _)| s.number == kind.section()) {
         return Some((r.start, r.end));
     }
-    let anchors: &[&str] = match kind {
-        TableKind::Active => &["第二十条", "信息内容"],
-        TableKind::Requests => &["本年新收", "申请人情况", "结转下年度继续办理"],
-        TableKind::Reviews => &["尚未审结", "结果维持"],
+    let at = first_anchor(view, kind)?;
+    // A text that begins inside this table (one PDF page, part of a paste) holds rows before
+    // its telling labels: with no heading and no earlier table before the label, the table
+    // runs from the start of the text.
+    let heading_before = found.iter().any(|(_, r)| r.start <= at);
+    let earlier_table_before = [TableKind::Active, TableKind::Requests, TableKind::Reviews]
+        .iter()
+        .take_while(|k| **k != kind)
+        .filter_map(|k| first_anchor(view, *k))
+        .any(|a| a < at);
+    let start = if heading_before || earlier_table_before {
+        view.text
+            .get(..at)
+            .and_then(|s| s.rfind('\n'))
+            .map(|i| i + 1)
+            .unwrap_or(0)
+    } else {
+        0
     };
-    let at = anchors.iter().filter_map(|a| view.text.find(a)).min()?;
-    let start = view
-        .text
-        .get(..at)
-        .and_then(|s| s.rfind('\n'))
-        .map(|i| i + 1)
-        .unwrap_or(0);
     // Up to the next section heading (its body start is just past it).
     let end = found
         .iter()
@@ -127,4 +167,15 @@ fn region(
         .min()
         .unwrap_or(view.text.len());
     Some((start, end.max(start)))
+}
+
+/// The view offset of the first of a table's telling labels (its header or a row no other
+/// table has).
+fn first_anchor(view: &View, kind: TableKind) -> Option<usize> {
+    let anchors: &[&str] = match kind {
+        TableKind::Active => &["第二十条", "信息内容"],
+        TableKind::Requests => &["本年新收", "申请人情况", "结转下年度继续办理"],
+        TableKind::Reviews => &["尚未审结", "结果维持"],
+    };
+    anchors.iter().filter_map(|a| view.text.find(a)).min()
 }

@@ -8,6 +8,7 @@
 //! | ends inside a table (a row due)    | stops in that table (`Table::truncated`)         |
 //! | ends with sections still due, and no closing date after the last one | stops in its last section |
 //! | ends mid-sentence in section 六, no closing date | stops in 六                        |
+//! | holds a report title and no heading or table | stops before section 一             |
 //! | begins inside a table (no header)  | starts in that table (`Table::cut_before`)       |
 //! | begins at a section after 一 with no title or preamble before it | starts at that section |
 //!
@@ -89,9 +90,21 @@ impl Extent {
         self.section_unseen(n) || self.stop_section() == Some(n) || self.start_section() == Some(n)
     }
 
-    /// The whole text was there to search: a claim that it never mentions something holds.
+    /// Section `n` comes after the point where the text stops.
+    pub fn after_stop(&self, n: u8) -> bool {
+        self.stop_section().is_some_and(|s| n > s)
+    }
+
+    /// The text stops inside this table or after it within its section: what the table
+    /// lacks may come after the cut (a table of labels only may be one cut after its header).
+    pub fn stops_in(&self, kind: TableKind) -> bool {
+        self.stop_section() == Some(kind.section())
+    }
+
+    /// The whole report was there to search: a claim that it never mentions something holds
+    /// (not after a cut, nor before a late start: what was never pasted may say it).
     pub fn whole_text_seen(&self) -> bool {
-        self.stops.is_none()
+        self.is_whole()
     }
 }
 
@@ -121,7 +134,13 @@ pub fn find(view: &View, report: &Report, first_body: Option<usize>) -> Extent {
             })
         })
         .or_else(|| {
-            let number = last?;
+            // Only the title and opening, no heading yet: stops before section 一.
+            let opening_only = last.is_none()
+                && t.active.is_none()
+                && t.requests.is_none()
+                && t.reviews.is_none()
+                && names_the_report(text);
+            let number = last.or(opening_only.then_some(0))?;
             let due = number < 6;
             (!closed && (due || ends_mid_sentence(text))).then_some(Stop::InSection { number })
         })
@@ -190,8 +209,10 @@ fn ends_mid_sentence(text: &str) -> bool {
     )
 }
 
-/// Some text before the first heading (whose body starts at view offset `body_start`) that
-/// names the report: a title or preamble.
+/// The text opens with a title or preamble, before the first heading (whose body starts at
+/// view offset `body_start`): one of its first lines names the report (`…年度报告`, `本报告`,
+/// `年报`). Words of the body (`政府信息公开`, `根据…`) are no title: a paste that begins in
+/// the middle of a section has plenty of them.
 fn has_title(view: &View, body_start: usize, heading: &str) -> bool {
     let before = view.text.get(..body_start).unwrap_or("");
     let before = match before.rfind(heading.trim()) {
@@ -200,10 +221,24 @@ fn has_title(view: &View, body_start: usize, heading: &str) -> bool {
             .rfind('\n')
             .map_or("", |i| before.get(..i).unwrap_or("")),
     };
-    ["报告", "年报", "根据", "政府信息公开"]
-        .iter()
-        .any(|k| before.contains(k))
+    before
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(OPENING_LINES)
+        .any(|l| l.contains("报告") || l.contains("年报"))
 }
+
+/// One of the text's first lines is a report title (`…政府信息公开工作年度报告`).
+fn names_the_report(text: &str) -> bool {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(OPENING_LINES)
+        .any(|l| l.contains("政府信息公开") && (l.contains("报告") || l.contains("年报")))
+}
+
+/// How many of the text's first lines may hold its title or preamble (a title may wrap, a
+/// date or a breadcrumb may come first).
+const OPENING_LINES: usize = 5;
 
 /// The last line with content: not blank, not a page footer (`- 6 -`, `第3页`).
 fn last_line_range(text: &str) -> std::ops::Range<usize> {

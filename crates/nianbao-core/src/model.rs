@@ -180,6 +180,16 @@ impl Table {
     pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
         self.row(row).and_then(|r| r.cell(column))
     }
+    /// Read column by column (a PDF's text, L10) and cut inside (at its end or its start):
+    /// which cells the text holds depends on where each column was cut, so no cell can be
+    /// checked as blank or summed.
+    pub fn cut_in_columns(&self) -> bool {
+        (self.truncated.is_some() || self.cut_before.is_some())
+            && self
+                .notes
+                .iter()
+                .any(|n| matches!(n, ReadNote::ColumnOrder { .. }))
+    }
     /// Whether arithmetic can be checked: values were read.
     pub fn has_values(&self) -> bool {
         !self.labels_only

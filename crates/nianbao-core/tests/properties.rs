@@ -474,3 +474,111 @@ proptest! {
         partial_reads_what_is_there(&m, layout, at)?;
     }
 }
+
+/// Begins the text at the first line start after `at` (0..1) of the way from `from` to `to`
+/// (one PDF page, or a paste that begins inside a table).
+fn start_inside(text: &str, from: &str, to: &str, at: f64) -> Option<String> {
+    let a = text.find(from)? + from.len();
+    let b = text.find(to)?;
+    if b <= a {
+        return None;
+    }
+    let mut p = a + ((b - a) as f64 * at) as usize;
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    let line = p + text.get(p..)?.find('\n')? + 1;
+    (line < b).then(|| text[line..].to_string())
+}
+
+/// A text that begins inside table 二 or 三 (no title, no heading before) says so once (S07)
+/// and says nothing about what came before its start: no S01/T01 for the sections and tables
+/// before it, no T04 for the rows before its first one, no sum through a row it never held,
+/// no "year unknown" for the title it lost; every row it holds in full reads exactly, and the
+/// tables after it read in full.
+fn late_start_reads_what_is_there(
+    m: &Model,
+    layout: Layout,
+    kind: TableKind,
+    at: f64,
+) -> Result<(), TestCaseError> {
+    let full = render(m, layout, &Style::default());
+    let (from, to) = match kind {
+        TableKind::Active => (
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+        ),
+        _ => (
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议",
+        ),
+    };
+    let Some(text) = start_inside(&full, from, to, at) else {
+        return Ok(());
+    };
+    let c = check(&text);
+    let codes: Vec<&str> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| d.code.as_str())
+        .collect();
+    let path = || save(&format!("late-{layout:?}-{kind:?}"), &text);
+    prop_assert_eq!(
+        codes.iter().filter(|c| **c == "S07").count(),
+        1,
+        "{:?} {:?} at {}: {:?}\n{}\n--- {}",
+        layout,
+        kind,
+        at,
+        codes,
+        all_diagnostics(&text, &c),
+        path()
+    );
+    prop_assert!(
+        !codes.iter().any(|c| matches!(
+            *c,
+            "S01" | "T01" | "T04" | "T05" | "A01" | "A02" | "A03" | "M01" | "L01" | "L02"
+        )),
+        "{:?} {:?} at {}: {:?}\n{}\n--- {}",
+        layout,
+        kind,
+        at,
+        codes,
+        all_diagnostics(&text, &c),
+        path()
+    );
+    let Some(t) = table(&c, kind) else {
+        return Ok(()); // began after the table's last label
+    };
+    let first_read = t.rows.first().map(|r| r.def.key);
+    for (k, row, col, want) in m.expected() {
+        // The row the text begins in may have lost cells before its start.
+        let later_table = k != kind && (kind == TableKind::Active || k == TableKind::Reviews);
+        if k == kind && Some(row) != first_read {
+            if let Some(cell) = t.cell(row, col).filter(|c| c.value.is_some()) {
+                prop_assert_eq!(cell.value, Some(want), "{}.{} --- {}", row, col, path());
+            }
+        } else if later_table {
+            let got = table(&c, k)
+                .and_then(|t| t.cell(row, col))
+                .and_then(|c| c.value);
+            prop_assert_eq!(got, Some(want), "{} {}.{} --- {}", k.zh(), row, col, path());
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(CASES))]
+    #[test]
+    fn a_paste_that_begins_inside_table_two_or_three(
+        m in arb_model_with(false),
+        at in 0.0f64..0.97,
+        three in any::<bool>(),
+        layout in prop::sample::select(vec![Layout::T, Layout::L1, Layout::L2, Layout::L3, Layout::L4, Layout::L5, Layout::L7]),
+    ) {
+        let kind = if three { TableKind::Requests } else { TableKind::Active };
+        late_start_reads_what_is_there(&m, layout, kind, at)?;
+    }
+}

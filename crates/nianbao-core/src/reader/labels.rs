@@ -266,6 +266,13 @@ pub(super) fn is_fragment_of(core: &str, def: &RowDef) -> bool {
     !core.is_empty() && crate::chars::contains(fixed_core(def).0, core)
 }
 
+/// Whether a label (by its `core`) is a later piece of row `def`'s fixed text, not its start:
+/// the end of a label broken over lines (`息公开申请`).
+pub(super) fn is_tail_fragment(core: &str, def: &RowDef) -> bool {
+    let fixed = fixed_core(def).0;
+    is_fragment_of(core, def) && !fixed.starts_with(core)
+}
+
 /// How close a label is to a row's fixed text: the longest common subsequence over the
 /// longer of the two, in characters. Labels are short (≤ 48 characters), so this is cheap.
 pub(super) fn similarity(core: &str, def: &RowDef) -> f64 {

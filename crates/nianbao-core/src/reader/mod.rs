@@ -68,6 +68,29 @@ pub fn read(
     let mut built = segments::build(&tokens, &defs, &order);
     // Unknown labels with no values say nothing (header pieces, broken group labels).
     built.retain(|b| b.def.is_some() || b.has_values());
+    // Nameless numbers the text begins with, before any label, are the end of a row whose
+    // label was before the start of the text: not a row, and not a row to place.
+    if text_begins_here {
+        let lead = built
+            .iter()
+            .take_while(|b| b.def.is_none() && b.label.is_none())
+            .count();
+        built.drain(..lead);
+        // So is a first label that is the end of a row's broken label (`息公开申请 0 0 …`):
+        // which row it ended is not known, and it is no row of its own.
+        let tail_piece = built.first().is_some_and(|b| {
+            b.label
+                .and_then(|r| view.text.get(r.start..r.end))
+                .is_some_and(|l| {
+                    let core = labels::core(l);
+                    labels::number(l).is_none()
+                        && defs.iter().any(|d| labels::is_tail_fragment(&core, d))
+                })
+        });
+        if tail_piece {
+            built.remove(0);
+        }
+    }
     // Nameless numbers the text ends in (`（五）不予处理 | 1`, the `1` of `1.信访…`), or a label
     // with nothing after it (`（六）其他`, which may be any row it begins), are where the text was
     // cut, not a row.
@@ -92,7 +115,10 @@ pub fn read(
     // The text stops inside the table, at its last row read, while rows are still due; that
     // row itself is cut when it has fewer cells than it takes and its line (in a row layout)
     // was not ended.
-    let last = built.iter().rev().find(|b| b.def.is_some());
+    // (A label of the other template's row, like 2019's （六）其他处理 over 2021's three
+    // sub-rows, is no row of this table: the cut is after the last row it has.)
+    let in_order = |d: &RowDef| order.iter().any(|o| o.key == d.key);
+    let last = built.iter().rev().find(|b| b.def.is_some_and(&in_order));
     let last_def = last.and_then(|b| b.def);
     // A row that looks whole is cut too when the text ends in its last number (which may have
     // lost digits) or it holds fewer numbers than cells (a blank may be a merged label cell).
@@ -217,7 +243,7 @@ pub fn read(
     let header_before = tokens
         .iter()
         .take_while(|t| first_label_at.is_some_and(|at| t.range.end <= at))
-        .any(|t| matches!(&t.kind, cells::Kind::Label(l) if labels::is_header(l)));
+        .any(|t| matches!(&t.kind, cells::Kind::Label(l) if starts_table(kind, &order, l)));
     let cut_before = built
         .iter()
         .find_map(|b| b.def.filter(|_| b.label.is_some()))
@@ -241,6 +267,23 @@ pub fn read(
         truncated,
         cut_before,
     })
+}
+
+/// A piece of the table's own header, which a text that begins inside the table has not: a
+/// column heading (`申请人情况`, `自然人`), not a numbered group label of the stub
+/// (`三、本年度办理结果`, `（三）不予公开`). 表二 repeats a header over each of its blocks, so
+/// only its first block's columns (`本年制发件数`, `本年新制作数量`) begin it.
+fn starts_table(kind: TableKind, order: &[&RowDef], label: &str) -> bool {
+    if !labels::is_header(label) || labels::number(label).is_some() {
+        return false;
+    }
+    match (kind, order.first()) {
+        (TableKind::Active, Some(first)) => first
+            .columns
+            .iter()
+            .any(|c| crate::chars::contains(label, c.label)),
+        _ => true,
+    }
 }
 
 /// A line that is not report text: blank, or a short page header (`Page 9 - 年报`, `P. 9`).

@@ -1,5 +1,6 @@
 //! A03: table 三, every column: （七）总计 = the sum of the result rows （一）to（六）; each
-//! application counts once (format.md §5, "results total").
+//! application counts once (format.md §5, "results total"). Not checked when the text begins
+//! inside the results (S07): the rows before its start were never in it.
 
 use crate::diagnostic::Diagnostic;
 use crate::registry::Code;
@@ -11,6 +12,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(t) = with_values(&ctx.report.tables.requests) else {
         return;
     };
+    if t.cut_before.is_some_and(crate::arith::cut_hides_results) {
+        return;
+    }
     for c in 0..7 {
         let Some((outcome, total, parts)) = crate::arith::results_total(&t.rows, c) else {
             continue;

@@ -5,7 +5,9 @@
 //! runs from it). The year is found by `dates::report_year` (title, else 统计期限, else the year the
 //! body talks about most). Only text that looks like a report (at least one of the six sections
 //! or one table was found) is held to this: for empty or unrelated input the structure rules
-//! already say what is wrong, and "no year" would only add noise.
+//! already say what is wrong, and "no year" would only add noise. Nor is a text that starts
+//! after the report does or stops before it (S07): its title, or the body that gives the
+//! year, was never in it.
 
 use crate::diagnostic::Diagnostic;
 use crate::meta;
@@ -14,7 +16,9 @@ use crate::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let r = ctx.report;
-    if r.year.is_some() {
+    // A text that starts late lost its title; one that stops early may state the year after
+    // the cut (S07 says so).
+    if r.year.is_some() || !r.extent.is_whole() {
         return;
     }
     let tables =

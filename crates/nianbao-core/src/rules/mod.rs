@@ -201,7 +201,7 @@ pub fn run(ctx: &Context, options: &Options) -> Vec<Diagnostic> {
 
 /// A table whose numbers can be checked (found, not an empty template).
 pub fn with_values(t: &Option<Table>) -> Option<&Table> {
-    t.as_ref().filter(|t| t.has_values())
+    t.as_ref().filter(|t| t.has_values() && !t.cut_in_columns())
 }
 
 /// "（一）予以公开" from a row's official label, for messages.

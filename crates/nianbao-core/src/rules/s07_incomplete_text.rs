@@ -188,4 +188,69 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("停在") && d[0].message.contains("开始"));
     }
+
+    #[test]
+    fn body_words_before_the_first_heading_are_no_title() {
+        // A page that begins in the middle of section 一's prose: 政府信息公开 and 根据 are
+        // words of the body, not a title or preamble.
+        let text = "根据上级要求，我局进一步规范政府信息公开工作，依法依规做好政府信息公开。\n二、主动公开政府信息情况\n主动公开信息20条。\n三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+        let d = s07(text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("第二部分"), "{}", d[0].message);
+        let c = codes(text);
+        assert!(!c.contains(&"S01") && !c.contains(&"M01"), "{c:?}");
+    }
+
+    #[test]
+    fn a_preamble_that_names_the_report_is_a_start() {
+        let text = "现将本局2023年度政府信息公开工作年度报告公布如下。\n二、主动公开政府信息情况\n主动公开信息20条。\n三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+        assert!(s07(text).is_empty(), "{:?}", s07(text));
+        assert!(codes(text).contains(&"S01"), "{:?}", codes(text));
+    }
+
+    /// 表三 from its row `first` on (2021 template, all 0 but one request granted, in the
+    /// results total and in （一）, which may be above the start), then 表四 and the last sections, in `sep`
+    /// rows; `group` begins at the group label 三、本年度办理结果 instead.
+    fn from_table_three(sep: &str, first: &str, group: bool) -> String {
+        let rows = crate::template::rows(
+            crate::template::TableKind::Requests,
+            crate::model::Template::T2021,
+        );
+        let at = rows.iter().position(|d| d.key == first).unwrap_or(0);
+        let mut t = String::new();
+        if group {
+            t += "三、本年度办理结果\n";
+        }
+        for d in rows.iter().skip(at) {
+            // Begun at the first result row, the table holds that request itself.
+            let one = d.key == "results_total" || (d.key == first && first == "granted");
+            let (v, total) = if one { ("1", "1") } else { ("0", "0") };
+            t += &format!(
+                "{}{sep}{v}{}{sep}{total}\n",
+                d.label,
+                format!("{sep}0").repeat(5)
+            );
+        }
+        let review = ["0"; 15].join(sep);
+        t + &format!("四、政府信息公开行政复议、行政诉讼情况\n行政复议{sep}行政诉讼\n结果维持{sep}结果纠正{sep}其他结果{sep}尚未审结{sep}总计\n{review}\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n本机关未收取信息处理费。\n")
+    }
+
+    #[test]
+    fn a_text_that_begins_inside_table_three_never_sums_what_it_lacks() {
+        // （七）总计 counts a result above the start: no A03, no T04 for the rows before it.
+        for sep in ["\t", " | ", "  "] {
+            for (first, group) in [
+                ("denied_state_secret", false),
+                ("granted", true),
+                ("rejected_repeat", false),
+            ] {
+                let text = from_table_three(sep, first, group);
+                let d = s07(&text);
+                assert_eq!(d.len(), 1, "{sep:?} {group}: {d:?}");
+                assert!(d[0].message.contains("表三"), "{}", d[0].message);
+                let c = codes(&text);
+                assert_eq!(c, ["S07"], "{sep:?} {group}: {c:?}");
+            }
+        }
+    }
 }

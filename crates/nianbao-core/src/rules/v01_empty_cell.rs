@@ -1,6 +1,7 @@
 //! V01: a required cell is empty. No national rule says how to write "none" (format.md §6),
 //! but a blank is ambiguous: "0" or "forgot". One finding per table listing the cells; a
-//! table of labels only (an empty template, L6) is said as such, not read as zeros.
+//! table of labels only (an empty template, L6) is said as such, not read as zeros — unless
+//! the text stops in it (S07): a table cut after its header is not an empty template.
 
 use crate::diagnostic::Diagnostic;
 use crate::model::CellKind;
@@ -11,6 +12,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let t = &ctx.report.tables;
     for table in [&t.active, &t.requests, &t.reviews].into_iter().flatten() {
         if table.labels_only {
+            // Cut after its header (S07 says so): the numbers may follow in the report.
+            if ctx.report.extent.stops_in(table.kind) {
+                continue;
+            }
             out.push(Diagnostic::new(
                 Code::V01,
                 table.span,
@@ -23,6 +28,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     table.kind.section()
                 ),
             ));
+            continue;
+        }
+        if table.cut_in_columns() {
             continue;
         }
         let empty: Vec<(&crate::model::Row, usize, crate::span::Span)> = table
@@ -99,9 +107,20 @@ mod tests {
 
     #[test]
     fn fires_on_a_labels_only_table() {
-        let m = v01("二、主动公开政府信息情况\n规章\n行政规范性文件\n行政许可\n");
+        let m = v01("二、主动公开政府信息情况\n规章\n行政规范性文件\n行政许可\n三、收到和处理政府信息公开申请情况\n无。\n");
         assert_eq!(m.len(), 1);
         assert!(m[0].contains("空白模板"));
+    }
+
+    #[test]
+    fn silent_on_a_table_the_text_stops_in_after_its_header() {
+        // The paste ends after 表四's header: its numbers may follow (S07), not an empty template.
+        for sep in ["\t", " | ", "\n"] {
+            let text = format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n行政复议{sep}行政诉讼\n结果维持{sep}结果纠正{sep}其他结果{sep}尚未审结{sep}总计\n"
+            );
+            assert!(v01(&text).is_empty(), "{sep:?}: {:?}", v01(&text));
+        }
     }
 
     #[test]
