@@ -114,11 +114,15 @@ describe("<nianbao-checker>", () => {
   test("UTF-16 offsets slice the host's text, also after an emoji and 𠤪", async () => {
     const { context, page } = await openDemo();
     const plain = seed("002");
-    const text = `😀𠤪${plain}`;
+    // At the start of the second line: before the first heading the text would start mid-report
+    // (S07), and seed 002 starts with its first heading.
+    const at = plain.indexOf("\n") + 1;
+    const text = `${plain.slice(0, at)}😀𠤪${plain.slice(at)}`;
     const detail = await checkWithElement(page, text);
     assert.deepEqual(codes(detail), codes(pkg.check(text)));
     // Every finding of the plain text is found again two surrogate pairs (4 units) later.
     const flagged = pkg.check(plain).diagnostics.filter((p) => p.end > p.start);
+    assert.ok(flagged.every((p) => p.start >= at), "every finding is after the pairs");
     assert.ok(flagged.length > 0);
     for (const p of flagged) {
       const d = detail.diagnostics.find((d) => d.code === p.code && d.start === p.start + 4);

@@ -127,12 +127,14 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The callbacks handed to the panes stay the same object from render to render unless what
+    // they read changes: a keystroke then re-renders the editor only, not the findings or tables.
     let on_text = {
         let (dispatcher, timer) = (dispatcher.clone(), timer.clone());
-        Callback::from(move |(value, when): (String, When)| {
+        use_callback(embedded, move |(value, when): (String, When), embedded| {
             let text = Rc::new(value);
             // Saved at every input (a reload right after typing keeps it), checked on the pause.
-            if !embedded {
+            if !*embedded {
                 storage::save_draft(&text);
             }
             dispatcher.dispatch(Action::Typed(text.clone()));
@@ -154,7 +156,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let load = {
         let (text_ref, on_text) = (text_ref.clone(), on_text.clone());
-        Rc::new(move |text: String| {
+        use_callback((), move |text: String, _| {
             if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
                 area.set_value(&text);
                 area.set_scroll_top(0);
@@ -164,44 +166,49 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_example = {
         let load = load.clone();
-        Callback::from(move |i: usize| {
+        use_callback((), move |i: usize, _| {
             if let Some(ex) = EXAMPLES.get(i) {
-                load(ex.text.to_string());
+                load.emit(ex.text.to_string());
             }
         })
     };
     let say = {
         let dispatcher = dispatcher.clone();
-        move |notice: Notice| dispatcher.dispatch(Action::Notice(Some(notice)))
+        use_callback((), move |notice: Notice, _| {
+            dispatcher.dispatch(Action::Notice(Some(notice)))
+        })
     };
     let on_file = {
         let (load, say) = (load.clone(), say.clone());
-        let lang = l;
-        Callback::from(move |file: web_sys::File| {
-            let (load, say) = (load.clone(), say.clone());
+        use_callback(l, move |file: web_sys::File, lang| {
+            let (load, say, lang) = (load.clone(), say.clone(), *lang);
             wasm_bindgen_futures::spawn_local(async move {
                 match js::read_file(&file).await {
                     Ok(text) => {
-                        load(text);
-                        say(Notice::say(match lang {
+                        load.emit(text);
+                        say.emit(Notice::say(match lang {
                             Lang::Zh => format!("已打开 {}", file.name()),
                             Lang::En => format!("Opened {}", file.name()),
                         }));
                     }
-                    Err(e) => say(Notice::say(e)),
+                    Err(e) => say.emit(Notice::say(e)),
                 }
             });
         })
     };
     let on_clear = {
-        let (load, say, before) = (load.clone(), say.clone(), state.draft.clone());
-        let lang = l;
-        Callback::from(move |_| {
-            load(String::new());
+        let (load, say, text_ref) = (load.clone(), say.clone(), text_ref.clone());
+        use_callback(l, move |_: (), lang| {
+            // What she sees in the editor is the draft.
+            let before = text_ref
+                .cast::<HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .unwrap_or_default();
+            load.emit(String::new());
             if !before.trim().is_empty() {
-                say(Notice {
+                say.emit(Notice {
                     text: lang.pick("已清空。", "Cleared.").to_string(),
-                    undo: Some(before.clone()),
+                    undo: Some(Rc::new(before)),
                 });
             }
         })
@@ -211,27 +218,21 @@ pub fn app(props: &AppProps) -> Html {
         let undo = state.notice.as_ref().and_then(|n| n.undo.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(text) = &undo {
-                load((**text).clone());
+                load.emit((**text).clone());
             }
             dispatcher.dispatch(Action::Notice(None));
         })
     };
     let on_fix = {
-        let (state, text_ref, on_text, say) = (
-            state.clone(),
-            text_ref.clone(),
-            on_text.clone(),
-            say.clone(),
-        );
-        let lang = l;
-        Callback::from(move |i: usize| {
-            if state.pending() {
+        let (text_ref, on_text, say) = (text_ref.clone(), on_text.clone(), say.clone());
+        let deps = (state.analysis.clone(), state.pending(), l);
+        use_callback(deps, move |i: usize, (analysis, pending, lang)| {
+            if *pending {
                 return; // the offsets are of the text last checked
             }
-            let (Some((_, d)), Some(area)) = (
-                state.analysis.finding(i),
-                text_ref.cast::<HtmlTextAreaElement>(),
-            ) else {
+            let (Some((_, d)), Some(area)) =
+                (analysis.finding(i), text_ref.cast::<HtmlTextAreaElement>())
+            else {
                 return;
             };
             let edits = js_sys::Array::new();
@@ -240,10 +241,10 @@ pub fn app(props: &AppProps) -> Html {
                 edits.push(&(e.end as f64).into());
                 edits.push(&e.replacement.as_str().into());
             }
-            let before = state.analysis.text.clone();
+            let before = analysis.text.clone();
             let text = js::apply_edits(&area, &edits);
             on_text.emit((text, When::Now));
-            say(Notice {
+            say.emit(Notice {
                 text: match lang {
                     Lang::Zh => format!("已修改 {} 处。", d.fix.len()),
                     Lang::En => format!("Changed {} place(s).", d.fix.len()),
@@ -265,17 +266,17 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_notice = {
         let say = say.clone();
-        Callback::from(move |n: String| say(Notice::say(n)))
+        use_callback((), move |n: String, _| say.emit(Notice::say(n)))
     };
     let select_span = {
         let (text_ref, layer_ref) = (text_ref.clone(), layer_ref.clone());
-        Callback::from(move |(start, end): (usize, usize)| {
+        use_callback((), move |(start, end): (usize, usize), _| {
             select_in_text(&text_ref, &layer_ref, start, end);
         })
     };
     let on_select = {
-        let (analysis, select_span) = (state.analysis.clone(), select_span.clone());
-        Callback::from(move |i: usize| {
+        let select_span = select_span.clone();
+        use_callback(state.analysis.clone(), move |i: usize, analysis| {
             if let Some((_, d)) = analysis.finding(i) {
                 select_span.emit((d.start, d.end));
             }
@@ -308,17 +309,21 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_activate = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |i: usize| dispatcher.dispatch(Action::Activate(i)))
+        use_callback((), move |i: usize, _| {
+            dispatcher.dispatch(Action::Activate(i))
+        })
     };
     let on_waive = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |(i, reason): (usize, Option<String>)| {
+        use_callback((), move |(i, reason): (usize, Option<String>), _| {
             dispatcher.dispatch(Action::Waive(i, reason))
         })
     };
     let on_filter = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |f: Filter| dispatcher.dispatch(Action::Filter(f)))
+        use_callback((), move |f: Filter, _| {
+            dispatcher.dispatch(Action::Filter(f))
+        })
     };
 
     {
@@ -327,7 +332,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(value.as_ref().map(|v| v.0), move |_| {
             if let Some((number, text)) = value {
                 if number > 0 {
-                    load(text.to_string());
+                    load.emit(text.to_string());
                 }
             }
         });

@@ -2,15 +2,17 @@
 //! that renders the same text with `<mark>`s (same font, padding and wrapping; scroll-synced).
 
 use std::cell::Cell;
+use std::ops::Range;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use gloo_render::request_animation_frame;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, DragEvent, Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::analysis::Analysis;
-use crate::highlight::{pieces, Edit, Mark};
+use crate::highlight::{block_ends, pieces, Edit, Mark, Piece};
 use crate::i18n::Lang;
 use crate::ignore::Waived;
 use crate::js;
@@ -166,9 +168,13 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |_: Event| sync_scroll(&text_ref, &layer_ref))
     };
     {
-        // After every render the layer may have a new height: keep it aligned.
+        // After every render the layer may have a new height: keep it aligned, in the next frame
+        // before it is painted (reading the scroll position now would lay out the page twice).
         let (text_ref, layer_ref) = (props.text_ref.clone(), props.layer_ref.clone());
-        use_effect(move || sync_scroll(&text_ref, &layer_ref));
+        use_effect(move || {
+            let frame = request_animation_frame(move |_| sync_scroll(&text_ref, &layer_ref));
+            move || drop(frame)
+        });
     }
     let ondragover = {
         let dragging = dragging.clone();
@@ -235,9 +241,10 @@ fn sync_scroll(text_ref: &NodeRef, layer_ref: &NodeRef) {
     }
 }
 
-/// The layer's content: the draft with the last check's marks, moved past any edit since.
+/// The layer's content: the draft with the last check's marks, moved past any edit since, in
+/// blocks of [`crate::highlight::LINES_PER_BLOCK`] lines (a keystroke re-renders and lays out one of them).
 fn layer_html(
-    draft: &str,
+    draft: &Rc<String>,
     analysis: Option<&Analysis>,
     active: Option<usize>,
     waived: &Waived,
@@ -245,7 +252,7 @@ fn layer_html(
     let mut marks = Vec::new();
     let mut related = Vec::new();
     if let Some(a) = analysis {
-        let edit = (a.text.as_str() != draft).then(|| Edit::between(&a.text, draft));
+        let edit = (a.text.as_str() != draft.as_str()).then(|| Edit::between(&a.text, draft));
         let moved = |span: std::ops::Range<usize>| match &edit {
             Some(e) => e.map(&span),
             None => Some(span),
@@ -267,14 +274,66 @@ fn layer_html(
             }
         }
     }
-    let runs = pieces(draft.len(), &marks, &related, active);
-    let body = runs.into_iter().map(|p| {
-        let text = draft.get(p.span.clone()).unwrap_or("").to_string();
-        match p.class {
-            Some(class) => html! { <mark {class} id={p.id}>{ text }</mark> },
-            None => html! { { text } },
+    let len = draft.len();
+    let ends = block_ends(draft);
+    let mut runs = pieces(len, &marks, &related, active, &ends)
+        .into_iter()
+        .peekable();
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    let blocks = starts
+        .zip(ends.iter().copied().chain([len]))
+        .map(|(start, end)| {
+            let mut own = Vec::new();
+            // A piece at a block's end belongs to the next block (a caret mark too), except at
+            // the end of the text.
+            while let Some(p) = runs.next_if(|p| p.span.start < end || end == len) {
+                own.push(Piece {
+                    span: p.span.start - start..p.span.end - start,
+                    ..p
+                });
+            }
+            html! {
+                <Block text={draft.clone()} span={start..end} pieces={own} last={end == len} />
+            }
+        });
+    html! { <>{ for blocks }</> }
+}
+
+#[derive(Properties)]
+struct BlockProps {
+    /// The whole draft; the block shows `span` of it.
+    text: Rc<String>,
+    span: Range<usize>,
+    /// Pieces with spans relative to the block's start: an edit before the block leaves them
+    /// equal, and the block is not rendered again.
+    pieces: Vec<Piece>,
+    last: bool,
+}
+
+impl PartialEq for BlockProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.text.get(self.span.clone()) == other.text.get(other.span.clone())
+            && self.pieces == other.pieces
+            && self.last == other.last
+    }
+}
+
+#[function_component(Block)]
+fn block(props: &BlockProps) -> Html {
+    let text = props.text.get(props.span.clone()).unwrap_or("");
+    let body = props.pieces.iter().map(|p| {
+        let piece = text.get(p.span.clone()).unwrap_or("").to_string();
+        match &p.class {
+            Some(class) => html! { <mark class={class.clone()} id={p.id.clone()}>{ piece }</mark> },
+            None => html! { { piece } },
         }
     });
-    // A trailing newline needs a character after it to take up its line, as in the textarea.
-    html! { <>{ for body }{ "\u{200b}" }</> }
+    html! {
+        <div class="layer-block">
+            { for body }
+            // A trailing newline needs a character after it to take up its line, as in the
+            // textarea.
+            if props.last { { "\u{200b}" } }
+        </div>
+    }
 }

@@ -24,15 +24,33 @@ pub struct Piece {
     pub id: Option<String>,
 }
 
-/// Cuts `len` bytes of text at the marks. The most severe finding (then the first) colours a
-/// piece; the active finding's related spans are outlined; an empty span becomes a caret mark.
+/// How many lines a block of the layer holds: an edit re-renders and lays out only its block.
+pub const LINES_PER_BLOCK: usize = 16;
+
+/// Where the layer's blocks end: just after every [`LINES_PER_BLOCK`]th line break. A block
+/// ends at a line break, so it wraps as the same lines do in the textarea.
+pub fn block_ends(text: &str) -> Vec<usize> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .skip(LINES_PER_BLOCK - 1)
+        .step_by(LINES_PER_BLOCK)
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// Cuts `len` bytes of text at the marks, and at `breaks` (sorted), so that no piece crosses
+/// one. The most severe finding (then the first) colours a piece; the active finding's related
+/// spans are outlined; an empty span becomes a caret mark.
 pub fn pieces(
     len: usize,
     marks: &[Mark],
     related: &[Range<usize>],
     active: Option<usize>,
+    breaks: &[usize],
 ) -> Vec<Piece> {
     let mut cuts = BTreeSet::from([0, len]);
+    cuts.extend(breaks.iter().map(|&b| b.min(len)));
     for m in marks {
         cuts.insert(m.span.start.min(len));
         cuts.insert(m.span.end.min(len));
@@ -76,7 +94,12 @@ pub fn pieces(
         };
         // Plain neighbours merge, so the layer stays a few large text nodes.
         match out.last_mut() {
-            Some(last) if class.is_none() && last.class.is_none() && last.span.end == a => {
+            Some(last)
+                if class.is_none()
+                    && last.class.is_none()
+                    && last.span.end == a
+                    && breaks.binary_search(&a).is_err() =>
+            {
                 last.span.end = b;
             }
             _ => out.push(Piece {
@@ -122,19 +145,25 @@ pub struct Edit {
 
 impl Edit {
     pub fn between(old: &str, new: &str) -> Edit {
-        let prefix: usize = old
-            .chars()
-            .zip(new.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a.len_utf8())
-            .sum();
+        // Compared byte by byte (a keystroke in a 200 KB report compares it all), then moved back
+        // to a character boundary: equal bytes before it, so a boundary of both texts.
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let mut prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        while !(old.is_char_boundary(prefix) && new.is_char_boundary(prefix)) {
+            prefix -= 1;
+        }
         let room = old.len().min(new.len()) - prefix;
-        let mut suffix = 0;
-        for (a, b) in old.chars().rev().zip(new.chars().rev()) {
-            if a != b || suffix + a.len_utf8() > room {
-                break;
-            }
-            suffix += a.len_utf8();
+        let mut suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take(room)
+            .take_while(|(x, y)| x == y)
+            .count();
+        while !(old.is_char_boundary(old.len() - suffix)
+            && new.is_char_boundary(new.len() - suffix))
+        {
+            suffix -= 1;
         }
         Edit {
             prefix,
@@ -171,7 +200,7 @@ mod tests {
 
     #[test]
     fn plain_text_is_one_piece() {
-        let p = pieces(10, &[], &[], None);
+        let p = pieces(10, &[], &[], None, &[]);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].span, 0..10);
         assert_eq!(p[0].class, None);
@@ -183,7 +212,7 @@ mod tests {
             mark(0, Severity::Warning, 2..8),
             mark(1, Severity::Error, 4..6),
         ];
-        let p = pieces(10, &marks, &[], Some(1));
+        let p = pieces(10, &marks, &[], Some(1), &[]);
         let spans: Vec<_> = p.iter().map(|p| p.span.clone()).collect();
         assert_eq!(spans, vec![0..2, 2..4, 4..6, 6..8, 8..10]);
         assert_eq!(p[1].id.as_deref(), Some("m0"));
@@ -195,12 +224,35 @@ mod tests {
     fn empty_spans_become_points_and_related_spans_are_outlined() {
         let marks = [mark(0, Severity::Error, 3..3)];
         let related = vec![Range { start: 1, end: 2 }];
-        let p = pieces(5, &marks, &related, Some(0));
+        let p = pieces(5, &marks, &related, Some(0), &[]);
         assert_eq!(p[1].class.as_deref(), Some("related"));
         let point = p.iter().find(|p| p.span == (3..3));
         assert_eq!(
             point.and_then(|p| p.class.clone()).as_deref(),
             Some("mark point end error active")
+        );
+    }
+
+    #[test]
+    fn blocks_end_at_every_sixteenth_line_and_pieces_do_not_cross_them() {
+        let text = "a\n".repeat(40);
+        assert_eq!(block_ends(&text), vec![32, 64]);
+        assert_eq!(block_ends("no break"), Vec::<usize>::new());
+        let marks = [mark(0, Severity::Error, 30..34)];
+        let p = pieces(text.len(), &marks, &[], None, &block_ends(&text));
+        let spans: Vec<_> = p.iter().map(|p| p.span.clone()).collect();
+        assert_eq!(spans, vec![0..30, 30..32, 32..34, 34..64, 64..80]);
+        assert_eq!(
+            p[1].id.as_deref(),
+            Some("m0"),
+            "the id on the first part only"
+        );
+        assert_eq!(p[1].class.as_deref(), Some("mark error"));
+        assert_eq!(p[2].id, None);
+        assert_eq!(
+            p[2].class.as_deref(),
+            Some("mark error end"),
+            "the end on the last"
         );
     }
 
@@ -217,5 +269,14 @@ mod tests {
         assert_eq!(e.map(&(4..6)), None);
         let same = Edit::between(old, old);
         assert_eq!(same.map(&(0..10)), Some(0..10));
+        // Characters that share their first bytes: the edit starts and ends on boundaries.
+        let (old, new) = ("前中後", "前丰後");
+        let e = Edit::between(old, new);
+        assert_eq!((e.prefix, e.old_suffix), (3, 6));
+        assert_eq!(e.map(&(0..3)), Some(0..3));
+        assert_eq!(e.map(&(3..6)), None);
+        assert_eq!(e.map(&(6..9)), Some(6..9));
+        let e = Edit::between("aé", "aéé");
+        assert_eq!((e.prefix, e.old_suffix), (3, 3), "room bounds the suffix");
     }
 }

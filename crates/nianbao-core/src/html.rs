@@ -478,9 +478,16 @@ fn tag_kind(name: &str) -> Tag {
             ],
         ),
     ];
+    let first = name.as_bytes().first().map(u8::to_ascii_lowercase);
     KINDS
         .iter()
-        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+        .find(|(_, names)| {
+            names.iter().any(|n| {
+                n.len() == name.len()
+                    && n.as_bytes().first().copied() == first
+                    && n.eq_ignore_ascii_case(name)
+            })
+        })
         .map_or(Tag::Other, |k| k.0)
 }
 

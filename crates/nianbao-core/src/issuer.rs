@@ -422,8 +422,12 @@ const OPENING_VERBS: &[&str] = &[
 /// The name at `from` in `head` when a verb of OPENING_VERBS follows it.
 fn subject_at(head: &str, from: usize) -> Option<(String, usize, usize)> {
     let run = han_run(head, from, 40);
+    // A verb can only be in the run if all its characters are (a 64-bit sketch of the run).
+    let bit = |c: char| 1u64 << (u32::from(c) % 64);
+    let sketch = run.chars().fold(0u64, |acc, c| acc | bit(c));
     let name_end = OPENING_VERBS
         .iter()
+        .filter(|v| v.chars().all(|c| bit(c) & sketch != 0))
         .filter_map(|v| crate::chars::find(run, v))
         .filter(|&e| e > 0)
         .min()?;
@@ -581,7 +585,13 @@ fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
 
 /// The first `n` characters of `text`.
 fn head(text: &str, n: usize) -> &str {
-    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    // The byte where the character after the first `n` starts (counting the bytes that start one).
+    let end = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b & 0xc0 != 0x80)
+        .nth(n)
+        .map_or(text.len(), |(i, _)| i);
     text.get(..end).unwrap_or("")
 }
 

@@ -25,11 +25,17 @@ impl MappedText {
     /// or lines (`本年制发 件数`) are still found.
     pub fn compact(view: &View) -> MappedText {
         let mut m = MappedText::with_capacity(view.text.len());
+        // The characters kept since the last one dropped are pushed as one run.
+        let mut run = 0usize;
         for (i, c) in view.text.char_indices() {
-            if !c.is_whitespace() && c != '*' {
-                m.push(c, i);
+            if c.is_whitespace() || c == '*' {
+                if i > run {
+                    m.push_run(view.text.get(run..i).unwrap_or(""), run);
+                }
+                run = i + c.len_utf8();
             }
         }
+        m.push_run(view.text.get(run..).unwrap_or(""), run);
         m
     }
 
@@ -38,6 +44,19 @@ impl MappedText {
         self.text.push(c);
         let at = u32::try_from(view_at).unwrap_or(u32::MAX);
         self.map.extend(std::iter::repeat_n(at, c.len_utf8()));
+    }
+
+    /// Appends view text `run` that reads as itself, starting at view byte `view_at`: each of
+    /// its bytes maps to the view character it is part of (as `push` of each character).
+    pub fn push_run(&mut self, run: &str, view_at: usize) {
+        self.text.push_str(run);
+        let mut char_at = u32::try_from(view_at).unwrap_or(u32::MAX);
+        self.map.extend(run.bytes().enumerate().map(|(j, b)| {
+            if b & 0xc0 != 0x80 {
+                char_at = u32::try_from(view_at + j).unwrap_or(u32::MAX);
+            }
+            char_at
+        }));
     }
 
     /// The view range of the derived range `[a, b)`: from the view character of its first

@@ -116,10 +116,16 @@ impl View {
     /// The text as read of the original span `s`: for HTML, without the markup inside it
     /// (`约1</span><span>0` reads `约10`); otherwise the view's characters there.
     pub fn text_of(&self, s: Span) -> &str {
+        let r = self.range_of(s);
+        self.slice(r.start, r.end)
+    }
+
+    /// The view bytes read from the original span `s`: those whose character starts in it.
+    pub fn range_of(&self, s: Span) -> ViewRange {
         // Views are built in the original's order, so `starts` does not decrease.
         let a = self.starts.partition_point(|&x| (x as usize) < s.start);
         let b = self.starts.partition_point(|&x| (x as usize) < s.end);
-        self.slice(a, b.max(a))
+        ViewRange::new(a, b)
     }
 
     /// The view text of `[a, b)` (empty if out of range).

@@ -7,7 +7,7 @@
 use crate::footer::is_page_footer;
 use crate::mapped::MappedText;
 use crate::span::Span;
-use crate::view::View;
+use crate::view::{View, ViewRange};
 
 /// The narrative as running text, with a map back to the view.
 pub type Prose = MappedText;
@@ -21,10 +21,8 @@ fn is_terminator(c: char) -> bool {
 
 /// The prose of a view: everything outside the tables, whose original spans are `tables`.
 pub fn of_view(view: &View, tables: &[Span]) -> Prose {
-    build(&view.text, |i| {
-        let o = view.offset(i);
-        tables.iter().any(|s| s.start <= o && o < s.end)
-    })
+    let ranges: Vec<ViewRange> = tables.iter().map(|&s| view.range_of(s)).collect();
+    build(&view.text, &ranges)
 }
 
 /// A paragraph break (`\n`) unless there is one already.
@@ -34,8 +32,9 @@ fn boundary(p: &mut Prose, view_at: usize) {
     }
 }
 
-/// Builds prose from view text; `in_table(i)` says whether view byte `i` is in a table.
-pub fn build(text: &str, in_table: impl Fn(usize) -> bool) -> Prose {
+/// Builds prose from view text outside `tables` (view ranges).
+pub fn build(text: &str, tables: &[ViewRange]) -> Prose {
+    let in_table = |i: usize| tables.iter().any(|r| r.start <= i && i < r.end);
     let mut p = Prose::with_capacity(text.len());
     let mut line_start = 0usize;
     // Length in chars of the previous line kept (0 after a table or a heading break).
@@ -43,6 +42,9 @@ pub fn build(text: &str, in_table: impl Fn(usize) -> bool) -> Prose {
     for line in text.split('\n') {
         let start = line_start;
         line_start += line.len() + 1;
+        let crosses_table = tables
+            .iter()
+            .any(|r| r.start < start + line.len() && start < r.end);
         let t = line.trim();
         if t.is_empty() || is_page_footer(t) {
             continue;
@@ -53,19 +55,26 @@ pub fn build(text: &str, in_table: impl Fn(usize) -> bool) -> Prose {
         }
         let mut pending_space = false;
         let mut kept = 0usize;
+        // The characters kept since the last one dropped, pushed as one run: `line[a..b]`.
+        let (mut a, mut b) = (0usize, 0usize);
+        let flush = |p: &mut Prose, a: &mut usize, b: usize| {
+            if b > *a {
+                p.push_run(line.get(*a..b).unwrap_or(""), start + *a);
+            }
+            *a = b;
+        };
         for (i, c) in line.char_indices() {
             let at = start + i;
-            if in_table(at) {
+            if crosses_table && in_table(at) {
+                flush(&mut p, &mut a, b);
                 boundary(&mut p, at);
                 kept = 0;
                 pending_space = false;
                 continue;
             }
-            if c == ' ' || c == '\t' || c == '\r' {
-                pending_space = true;
-                continue;
-            }
-            if c == '*' {
+            if c == ' ' || c == '\t' || c == '\r' || c == '*' {
+                flush(&mut p, &mut a, b);
+                pending_space |= c != '*';
                 continue;
             }
             if pending_space
@@ -78,9 +87,13 @@ pub fn build(text: &str, in_table: impl Fn(usize) -> bool) -> Prose {
                 p.push(' ', at);
             }
             pending_space = false;
-            p.push(c, at);
+            if a == b {
+                a = i;
+            }
+            b = i + c.len_utf8();
             kept += 1;
         }
+        flush(&mut p, &mut a, b);
         prev_len = kept;
     }
     p
@@ -293,7 +306,7 @@ mod tests {
     }
 
     fn prose(t: &str) -> Prose {
-        build(&View::new(t).text, |_| false)
+        build(&View::new(t).text, &[])
     }
 
     #[test]

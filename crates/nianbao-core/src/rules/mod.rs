@@ -211,13 +211,18 @@ pub fn row_name(row: &Row) -> &'static str {
 
 /// "表三“（一）予以公开”自然人列" — where a cell is, for messages.
 pub fn cell_place(table: &Table, row: &Row, column: usize) -> String {
+    // Pushed piece by piece (no format machinery): V02 names every placeholder cell.
     let col = row.def.columns.get(column).map(|c| c.label).unwrap_or("");
-    match table.kind {
-        crate::template::TableKind::Reviews => {
-            format!("{}“{}”{}", table.kind.zh(), row.def.label, col)
-        }
-        _ => format!("{}“{}”{}列", table.kind.zh(), row.def.label, col),
+    let mut s = String::with_capacity(row.def.label.len() + col.len() + 24);
+    s.push_str(table.kind.zh());
+    s.push('“');
+    s.push_str(row.def.label);
+    s.push('”');
+    s.push_str(col);
+    if table.kind != crate::template::TableKind::Reviews {
+        s.push('列');
     }
+    s
 }
 
 /// A template key as English words ("carried_in" → "carried in"): rows and columns are named
@@ -235,8 +240,14 @@ pub fn count_en(n: i64, noun: &str) -> String {
 /// "table 3, granted, natural person" — [`cell_place`] in English.
 pub fn cell_place_en(table: &Table, row: &Row, column: usize) -> String {
     let col = row.def.columns.get(column).map_or("", |c| c.key);
-    let place = format!("table {}, {}, {col}", table.kind.section(), row.def.key);
-    key_en(&place)
+    let mut s = String::with_capacity(row.def.key.len() + col.len() + 12);
+    s.push_str("table ");
+    s.extend(char::from_digit(u32::from(table.kind.section()), 10));
+    s.push_str(", ");
+    s.extend(row.def.key.chars().map(|c| if c == '_' { ' ' } else { c }));
+    s.push_str(", ");
+    s.extend(col.chars().map(|c| if c == '_' { ' ' } else { c }));
+    s
 }
 
 /// The fix of a total that disagrees with its parts: the sum, written over the total — only

@@ -39,7 +39,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (pre, _) = ctx.preamble();
-    let prose = build(pre, |_| false);
+    let prose = build(pre, &[]);
     for (s, e) in sentences(&prose.text) {
         let sentence = prose.slice(s, e);
         let found = obsolete(sentence)

@@ -38,12 +38,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 table.kind.section()
             ),
         );
-        for (place, en, s) in cells.iter().skip(1) {
-            d = d.with_related(*s, place.clone(), en.clone());
-        }
         // The fix is certain: each placeholder stands for 0.
         for (_, _, s) in &cells {
             d = d.with_edit(*s, "0");
+        }
+        for (place, en, s) in cells.into_iter().skip(1) {
+            d = d.with_related(s, place, en);
         }
         out.push(d);
     }
