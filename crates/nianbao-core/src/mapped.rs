@@ -25,11 +25,17 @@ impl MappedText {
     /// or lines (`本年制发 件数`) are still found.
     pub fn compact(view: &View) -> MappedText {
         let mut m = MappedText::with_capacity(view.text.len());
+        // The characters kept since the last one dropped are pushed as one run.
+        let mut run = 0usize;
         for (i, c) in view.text.char_indices() {
-            if !c.is_whitespace() && c != '*' {
-                m.push(c, i);
+            if c.is_whitespace() || c == '*' {
+                if i > run {
+                    m.push_run(view.text.get(run..i).unwrap_or(""), run);
+                }
+                run = i + c.len_utf8();
             }
         }
+        m.push_run(view.text.get(run..).unwrap_or(""), run);
         m
     }
 

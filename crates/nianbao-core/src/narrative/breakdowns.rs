@@ -11,7 +11,7 @@
 //! categories, the four results of a review) is the rule's business (N04); this only reads.
 
 use super::counts::{counts, share_at, Count, Share};
-use super::prose::{contains_any, is_clause_break, paragraphs, sentences, Prose};
+use super::prose::{contains_any, is_clause_break, Prose, Sentence};
 
 /// A total and the parts listed after it.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,33 +83,29 @@ const LIST_END: &[&str] = &[
     "均", "已",
 ];
 
-/// Totals and their parts, paragraph by paragraph.
-pub fn breakdowns(prose: &Prose) -> Vec<Breakdown> {
+/// Totals and their parts, paragraph by paragraph (`sentences` are the prose's).
+pub fn breakdowns(prose: &Prose, sentences: &[Sentence]) -> Vec<Breakdown> {
     let mut out = Vec::new();
-    for (ps, pe) in paragraphs(&prose.text) {
-        let paragraph = prose.slice(ps, pe);
-        let mut previous: Option<(usize, usize)> = None;
-        for (s, e) in sentences(paragraph) {
-            let sentence = paragraph.get(s..e).unwrap_or("");
-            let base = ps + s;
-            let mut from = 0usize;
-            while let Some((at, marker)) = next_marker(sentence, from) {
-                from = at + marker.len();
-                let b = breakdown_at(
-                    sentence,
-                    base,
-                    at,
-                    marker,
-                    previous.map(|(a, b)| (ps + a, ps + b)),
-                    prose,
-                );
-                if let Some(mut b) = b {
-                    b.cut = ps + e >= prose.len() && pe >= prose.len();
-                    out.push(b);
-                }
-            }
-            previous = Some((s, e));
+    // The previous sentence of the same paragraph.
+    let mut previous: Option<(usize, usize)> = None;
+    let mut previous_end = 0usize;
+    for st in sentences {
+        // A line break since the previous sentence starts a paragraph.
+        if prose.slice(previous_end, st.start).contains('\n') {
+            previous = None;
         }
+        let sentence = st.text;
+        let mut from = 0usize;
+        while let Some((at, marker)) = next_marker(sentence, from) {
+            from = at + marker.len();
+            let b = breakdown_at(sentence, st.start, at, marker, previous, prose);
+            if let Some(mut b) = b {
+                b.cut = st.end >= prose.len();
+                out.push(b);
+            }
+        }
+        previous = Some((st.start, st.end));
+        previous_end = st.end;
     }
     out
 }
@@ -289,7 +285,7 @@ mod tests {
 
     fn read(t: &str) -> (Prose, Vec<Breakdown>) {
         let p = super::super::prose::build(&View::new(t).text, &[]);
-        let b = breakdowns(&p);
+        let b = breakdowns(&p, &super::super::prose::sketched_sentences(&p));
         (p, b)
     }
 

@@ -341,7 +341,7 @@ fn none_before(clause: &str, at: usize) -> Option<usize> {
     NONE_MARKERS
         .iter()
         .filter_map(|m| {
-            let p = head.rfind(m)?;
+            let p = crate::chars::rfind(head, m)?;
             only_filler(head.get(p + m.len()..)?).then_some(p)
         })
         .max()
@@ -716,7 +716,7 @@ fn result_claims(
     let head = clause.get(..c.start - a).unwrap_or("");
     let Some((at, outcome)) = RESULTS
         .iter()
-        .find_map(|(w, o)| head.rfind(w).map(|p| (p + w.len(), *o)))
+        .find_map(|(w, o)| crate::chars::rfind(head, w).map(|p| (p + w.len(), *o)))
     else {
         return;
     };

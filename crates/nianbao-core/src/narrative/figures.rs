@@ -133,7 +133,7 @@ fn figure(clause: &str, a: usize, b: usize) -> Option<Figure> {
     let head = clause.get(..c.start - a)?;
     let (v, verb) = VERBS
         .iter()
-        .filter_map(|w| head.rfind(w).map(|p| (p, *w)))
+        .filter_map(|w| crate::chars::rfind(head, w).map(|p| (p, *w)))
         .max_by_key(|&(p, w)| (p + w.len(), w.len()))?;
     let object = head.get(v + verb.len()..)?;
     let object = object.strip_prefix('了').unwrap_or(object);
@@ -198,7 +198,7 @@ fn channel_name(channel: &str) -> Option<(String, &'static str)> {
     // The last kind word ends the channel.
     let (at, word, kind) = KINDS
         .iter()
-        .filter_map(|(w, k)| channel.rfind(w).map(|p| (p, *w, *k)))
+        .filter_map(|(w, k)| crate::chars::rfind(channel, w).map(|p| (p, *w, *k)))
         .max_by_key(|&(p, w, _)| (p + w.len(), w.len()))?;
     if at + word.len() != channel.len() {
         return None;
@@ -207,7 +207,7 @@ fn channel_name(channel: &str) -> Option<(String, &'static str)> {
     let before = channel.get(..at)?;
     let from = KINDS
         .iter()
-        .filter_map(|(w, _)| before.rfind(w).map(|p| p + w.len()))
+        .filter_map(|(w, _)| crate::chars::rfind(before, w).map(|p| p + w.len()))
         .max()
         .unwrap_or(0);
     let name: String = before

@@ -58,11 +58,12 @@ pub fn read(view: &View, report: &Report) -> Narrative {
     let claims = claims::claims(&prose, &sentences, year);
     let documents = documents::documents(&sentences, year);
     let figures = figures::figures(&prose, &sentences, year);
+    let breakdowns = breakdowns::breakdowns(&prose, &sentences);
     drop(sentences);
     Narrative {
         claims,
         documents,
-        breakdowns: breakdowns::breakdowns(&prose),
+        breakdowns,
         figures,
         year_leads: years::year_leads(&prose),
         prose,
