@@ -519,6 +519,11 @@ fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
     let mut best: Option<(String, usize, usize)> = None;
     for suffix in NAME_SUFFIXES {
         for (at, _) in head.match_indices(suffix) {
+            // A name starts at most 36 bytes before its suffix: from here on none starts
+            // before the best one.
+            if best.as_ref().is_some_and(|b| at >= b.1 + 36) {
+                break;
+            }
             let before = head.get(..at).unwrap_or("");
             if before.rfind('《') > before.rfind('》') {
                 continue; // inside a cited document's title
