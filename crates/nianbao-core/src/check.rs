@@ -177,5 +177,42 @@ fn first_anchor(view: &View, kind: TableKind) -> Option<usize> {
         TableKind::Requests => &["本年新收", "申请人情况", "结转下年度继续办理"],
         TableKind::Reviews => &["尚未审结", "结果维持"],
     };
-    anchors.iter().filter_map(|a| view.text.find(a)).min()
+    anchors
+        .iter()
+        .filter_map(|a| {
+            view.text
+                .match_indices(a)
+                .map(|(at, _)| at)
+                .find(|&at| !in_prose_line(&view.text, at))
+        })
+        .min()
+}
+
+/// The line holding offset `at` is a sentence (`其中结果维持72件，…。`), not a table's: it ends
+/// a sentence or counts with a unit. A table is never read out of prose.
+fn in_prose_line(text: &str, at: usize) -> bool {
+    let start = text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let line = text.get(start..end).unwrap_or("");
+    if line.contains(['。', '；', ';']) {
+        return true;
+    }
+    let mut digit = false;
+    for c in line.chars() {
+        if c == '件' && digit {
+            return true;
+        }
+        if c.is_ascii_digit() {
+            digit = true;
+        } else if c != ' ' {
+            digit = false;
+        }
+    }
+    false
 }

@@ -120,7 +120,19 @@ pub fn find(view: &View, report: &Report, first_body: Option<usize>) -> Extent {
         (TableKind::Requests, &t.requests),
         (TableKind::Reviews, &t.reviews),
     ];
-    let last = report.sections.iter().map(|s| s.number).max();
+    // The last section the text reaches: by its heading, or by a table of numbers read in it
+    // (a header's words met in prose are no table).
+    let last = report
+        .sections
+        .iter()
+        .map(|s| s.number)
+        .chain(
+            tables
+                .iter()
+                .filter(|(_, t)| t.as_ref().is_some_and(|t| t.has_values()))
+                .map(|(k, _)| k.section()),
+        )
+        .max();
     let closed = closing_block(report);
 
     let stops = tables
@@ -135,11 +147,7 @@ pub fn find(view: &View, report: &Report, first_body: Option<usize>) -> Extent {
         })
         .or_else(|| {
             // Only the title and opening, no heading yet: stops before section 一.
-            let opening_only = last.is_none()
-                && t.active.is_none()
-                && t.requests.is_none()
-                && t.reviews.is_none()
-                && names_the_report(text);
+            let opening_only = last.is_none() && names_the_report(text);
             let number = last.or(opening_only.then_some(0))?;
             let due = number < 6;
             (!closed && (due || ends_mid_sentence(text))).then_some(Stop::InSection { number })
@@ -154,6 +162,12 @@ pub fn find(view: &View, report: &Report, first_body: Option<usize>) -> Extent {
                 kind: *kind,
                 row: Some(row),
             })
+        })
+        .or_else(|| {
+            // Tables and no heading, no title: the text begins at its first table.
+            let kind = tables.iter().find(|(_, t)| t.is_some()).map(|(k, _)| *k)?;
+            (report.sections.is_empty() && !names_the_report(text))
+                .then_some(Start::InTable { kind, row: None })
         })
         .or_else(|| {
             let first = report.sections.first()?;
@@ -210,9 +224,10 @@ fn ends_mid_sentence(text: &str) -> bool {
 }
 
 /// The text opens with a title or preamble, before the first heading (whose body starts at
-/// view offset `body_start`): one of its first lines names the report (`…年度报告`, `本报告`,
-/// `年报`). Words of the body (`政府信息公开`, `根据…`) are no title: a paste that begins in
-/// the middle of a section has plenty of them.
+/// view offset `body_start`): one of its first lines is a title naming the report
+/// (`…年度报告`, short, not a sentence) or begins a preamble that does (`根据…本报告`,
+/// `现将…年度报告公布如下`). Words of the body (`政府信息公开`, `根据…`), or the end of a
+/// preamble cut at its start (`…等六部分组成，现报告如下：`), are no opening.
 fn has_title(view: &View, body_start: usize, heading: &str) -> bool {
     let before = view.text.get(..body_start).unwrap_or("");
     let before = match before.rfind(heading.trim()) {
@@ -223,10 +238,34 @@ fn has_title(view: &View, body_start: usize, heading: &str) -> bool {
     };
     before
         .lines()
-        .filter(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
         .take(OPENING_LINES)
-        .any(|l| l.contains("报告") || l.contains("年报"))
+        .any(|l| {
+            let names = l.contains("报告") || l.contains("年报");
+            let title = l.chars().count() <= TITLE_CHARS
+                && !l.contains('。')
+                && !l.ends_with([':', '：', ',', '，']);
+            let preamble = PREAMBLE_OPENINGS.iter().any(|o| l.starts_with(o));
+            names && (title || preamble)
+        })
 }
+
+/// A title line is at most this long (a long title wraps onto two lines).
+const TITLE_CHARS: usize = 50;
+
+/// How a preamble begins (`根据《条例》…`, `本报告…`, `现将…`).
+const PREAMBLE_OPENINGS: &[&str] = &[
+    "根据",
+    "依据",
+    "按照",
+    "本报告",
+    "本年度报告",
+    "现将",
+    "现公布",
+    "现发布",
+    "为",
+];
 
 /// One of the text's first lines is a report title (`…政府信息公开工作年度报告`).
 fn names_the_report(text: &str) -> bool {

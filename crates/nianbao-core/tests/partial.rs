@@ -87,3 +87,41 @@ fn a_part_of_a_report_says_so_once_and_nothing_about_the_rest() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The real texts are parts already; a part of a part (cut at every tenth of its characters,
+/// first or last) raises nothing the real text does not, but S07.
+#[test]
+fn a_part_of_a_real_text_raises_nothing_new() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/real");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 16);
+    let mut failures = Vec::new();
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let whole = loud(&text);
+        let chars: Vec<char> = text.chars().collect();
+        for tenth in 1..10 {
+            let n = chars.len() * tenth / 10;
+            let head: String = chars[..n].iter().collect();
+            let tail: String = chars[n..].iter().collect();
+            for (part, name) in [(head, "first"), (tail, "last")] {
+                let new: Vec<&str> = loud(&part)
+                    .into_iter()
+                    .filter(|c| *c != "S07" && !whole.contains(c))
+                    .collect();
+                if !new.is_empty() {
+                    failures.push(format!(
+                        "{} {name} part at {tenth}0 %: {new:?}",
+                        path.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -271,19 +271,24 @@ pub fn read(
 
 /// A piece of the table's own header, which a text that begins inside the table has not: a
 /// column heading (`申请人情况`, `自然人`), not a numbered group label of the stub
-/// (`三、本年度办理结果`, `（三）不予公开`). 表二 repeats a header over each of its blocks, so
-/// only its first block's columns (`本年制发件数`, `本年新制作数量`) begin it.
+/// (`三、本年度办理结果`, `（三）不予公开`), nor the end of a broken row label (`数量`). 表二
+/// repeats a header over each of its blocks, so only its first block's columns
+/// (`本年制发件数`, `本年新制作数量`) begin it.
 fn starts_table(kind: TableKind, order: &[&RowDef], label: &str) -> bool {
     if !labels::is_header(label) || labels::number(label).is_some() {
         return false;
     }
-    match (kind, order.first()) {
-        (TableKind::Active, Some(first)) => first
+    let names_a_column = order.first().is_some_and(|first| {
+        first
             .columns
             .iter()
-            .any(|c| crate::chars::contains(label, c.label)),
-        _ => true,
-    }
+            .any(|c| crate::chars::contains(label, c.label))
+    });
+    names_a_column
+        || (kind == TableKind::Requests
+            && ["申请人", "法人"]
+                .iter()
+                .any(|h| crate::chars::contains(label, h)))
 }
 
 /// A line that is not report text: blank, or a short page header (`Page 9 - 年报`, `P. 9`).

@@ -5,7 +5,7 @@
 //! rules.md L02. Applies only when the issuer is a people's government itself (by the ending
 //! of its name, issuer.rs: 人民政府/政府, also 镇/乡人民政府); its 办公室/办公厅, departments,
 //! 街道办事处, bare place names ("测试市") and unknown issuers are not held to it, nor a text
-//! that stops before the report does (S07: the rest may say it). Any of 考核, 评议, 责任追究, 追责, 问责 anywhere in the
+//! that stops before the report does (S07: the rest may say it) or has no heading at all. Any of 考核, 评议, 责任追究, 追责, 问责 anywhere in the
 //! text counts as covering it (wording varies too much to ask for more).
 
 use crate::diagnostic::Diagnostic;
@@ -17,8 +17,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(issuer) = &ctx.report.issuer else {
         return;
     };
-    // "The text never mentions it" holds only for a text that holds the whole report.
-    if !ctx.report.extent.whole_text_seen() {
+    // "The text never mentions it" holds only for a text that holds the whole report, and
+    // one with no section heading at all may be any piece of one.
+    if !ctx.report.extent.whole_text_seen() || ctx.report.sections.is_empty() {
         return;
     }
     let name = issuer.value.as_str();

@@ -13,7 +13,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     if ctx.report.sections.is_empty() {
-        if looks_like_report(ctx) {
+        // A part of a report with no heading in it (only a table, one PDF page): S07.
+        if looks_like_report(ctx) && ctx.report.extent.is_whole() {
             out.push(Diagnostic::new(
                 Code::S01,
                 first_line(ctx),

@@ -253,4 +253,27 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_end_of_a_cut_preamble_is_no_opening() {
+        // The page begins in the preamble's list of parts; section 一's heading was before it.
+        let text = "行政复议及行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成，现报告如下：\n（一）主动公开政府信息情况\n公开信息20条。\n二、主动公开政府信息情况\n规章\t0\t0\t0\n三、收到和处理政府信息公开申请情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n本机关未收取信息处理费。\n";
+        assert_eq!(s07(text).len(), 1, "{:?}", codes(text));
+        assert!(!codes(text).contains(&"S01"), "{:?}", codes(text));
+    }
+
+    #[test]
+    fn only_a_table_and_no_heading_is_a_part_not_a_report_without_sections() {
+        // One PDF page of 表三's rows, no heading, no title: S07, not "no section headings".
+        for sep in ["\t", " | ", "\n|\n"] {
+            let text = from_table_three(sep, "denied_state_secret", false);
+            let text = text
+                .split("四、政府信息公开")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let c = codes(&text);
+            assert_eq!(c, ["S07"], "{sep:?}: {c:?}");
+        }
+    }
 }
