@@ -49,12 +49,17 @@ export function revision(page) {
   return page.evaluate(() => Number(document.querySelector(".app").dataset.revision));
 }
 
-/** Waits for a check newer than `after` to be rendered. */
+/** Waits for a check newer than `after` to be rendered, the tables (a frame later) too. */
 export async function waitForCheck(page, after) {
   await page.waitForFunction(
     (after) => {
       const app = document.querySelector(".app");
-      return app && Number(app.dataset.revision) > after && app.dataset.pending === "false";
+      return (
+        app &&
+        Number(app.dataset.revision) > after &&
+        app.dataset.pending === "false" &&
+        app.dataset.tables === app.dataset.revision
+      );
     },
     after,
     { timeout: 20000 },

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use gloo_render::request_animation_frame;
 use gloo_timers::callback::Timeout;
 use web_sys::{HtmlTextAreaElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -326,6 +327,19 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    // The tables (below the editor) follow a check one frame later: the highlights and the
+    // findings are painted first. `data-tables` on the page says which check they show.
+    let tables = use_state_eq(|| state.analysis.clone());
+    {
+        let (tables, analysis) = (tables.setter(), state.analysis.clone());
+        use_effect_with(analysis.revision, move |_| {
+            let frame = request_animation_frame(move |_| {
+                // After the frame with the highlights is painted.
+                Timeout::new(0, move || tables.set(analysis)).forget();
+            });
+            move || drop(frame)
+        });
+    }
     {
         // The portal set a text: check it now.
         let (load, value) = (load.clone(), embed.map(|e| e.value.clone()));
@@ -391,7 +405,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     html! {
         <ContextProvider<Lang> context={l}>
-            <div class={classes!("app", embedded.then_some("embedded"), compact.then_some("compact"))} data-revision={a.revision.to_string()} data-pending={pending.to_string()}>
+            <div class={classes!("app", embedded.then_some("embedded"), compact.then_some("compact"))} data-revision={a.revision.to_string()} data-pending={pending.to_string()} data-tables={tables.revision.to_string()}>
                 if chrome {
                 <header class="masthead">
                     <h1>{ l.pick("政府信息公开工作年度报告检查", "Annual report checker (open government information)") }</h1>
@@ -434,8 +448,8 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     </div>
                 </main>
-                if !compact && !a.text.trim().is_empty() {
-                    <TablesView analysis={a.clone()} on_select_span={select_span} />
+                if !compact && !tables.text.trim().is_empty() {
+                    <TablesView analysis={(*tables).clone()} on_select_span={select_span} />
                 }
                 if chrome {
                 <RulesList />

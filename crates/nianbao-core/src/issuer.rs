@@ -519,6 +519,11 @@ fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
     let mut best: Option<(String, usize, usize)> = None;
     for suffix in NAME_SUFFIXES {
         for (at, _) in head.match_indices(suffix) {
+            // A name starts at most 36 bytes before its suffix: from here on none starts
+            // before the best one.
+            if best.as_ref().is_some_and(|b| at >= b.1 + 36) {
+                break;
+            }
             let before = head.get(..at).unwrap_or("");
             if before.rfind('《') > before.rfind('》') {
                 continue; // inside a cited document's title
@@ -585,20 +590,48 @@ fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
 
 /// The first `n` characters of `text`.
 fn head(text: &str, n: usize) -> &str {
-    // The byte where the character after the first `n` starts (counting the bytes that start one).
-    let end = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b & 0xc0 != 0x80)
-        .nth(n)
-        .map_or(text.len(), |(i, _)| i);
-    text.get(..end).unwrap_or("")
+    // Fewer bytes than n: fewer characters too.
+    if text.len() <= n {
+        return text;
+    }
+    let is_start = |b: &u8| b & 0xc0 != 0x80;
+    let bytes = text.as_bytes();
+    // Characters started before byte `i`, counted 32 bytes at a time while the one after the
+    // first n is certainly further on, then byte by byte.
+    let (mut i, mut seen) = (0usize, 0usize);
+    while let Some(chunk) = bytes.get(i..i + 32) {
+        let starts = chunk.iter().filter(|b| is_start(b)).count();
+        if seen + starts > n {
+            break;
+        }
+        seen += starts;
+        i += 32;
+    }
+    for (j, b) in bytes.get(i..).unwrap_or(&[]).iter().enumerate() {
+        if is_start(b) {
+            if seen == n {
+                return text.get(..i + j).unwrap_or(text);
+            }
+            seen += 1;
+        }
+    }
+    text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use IssuerKind::*;
+
+    #[test]
+    fn head_is_the_first_n_characters() {
+        let t = "一、总体情况ab本年度".repeat(20);
+        for n in [0, 1, 5, 6, 31, 32, 33, 100, 199, 200, 201, 500] {
+            let want: String = t.chars().take(n).collect();
+            assert_eq!(head(&t, n), want, "{n}");
+        }
+        assert_eq!(head("abc", 5), "abc");
+    }
 
     #[test]
     fn issuer_and_year_from_titles() {

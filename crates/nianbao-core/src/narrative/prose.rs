@@ -53,6 +53,16 @@ pub fn build(text: &str, tables: &[ViewRange]) -> Prose {
         if !join {
             boundary(&mut p, start);
         }
+        // Most lines: nothing to drop, kept whole.
+        if !crosses_table
+            && !line
+                .bytes()
+                .any(|b| matches!(b, b' ' | b'\t' | b'\r' | b'*'))
+        {
+            p.push_run(line, start);
+            prev_len = line.chars().count();
+            continue;
+        }
         let mut pending_space = false;
         let mut kept = 0usize;
         // The characters kept since the last one dropped, pushed as one run: `line[a..b]`.
