@@ -276,7 +276,11 @@ fn title_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let s = start;
         start += line.len() + 1;
         let t = line.trim();
-        let is_title = (t.contains("年度报告") || t.contains("年报") || t.contains("工作报告"))
+        // `…年度报告`, `…年报`, `…工作报告`, also `某局关于2022年度政府信息公开工作的报告`.
+        let is_title = (t.contains("年度报告")
+            || t.contains("年报")
+            || t.contains("工作报告")
+            || (t.contains("报告") && (t.contains("政府信息公开") || t.contains("政务公开"))))
             && t.chars().count() <= 60
             && !t.contains(['。', '>', ':', '：', '|', ',', '，']);
         is_title.then_some((s, line))
@@ -310,6 +314,8 @@ fn title_name(t: &str) -> Option<(&str, usize)> {
         .get(..cut)
         .unwrap_or("")
         .trim_end_matches(['（', '(', ' ']);
+    // `某局关于2022年度…的报告`: the name is before 关于.
+    let name = name.strip_suffix("关于").unwrap_or(name);
     // `工作` of a title wrapped as `…政府信息公开` / `工作年度报告` is not a name.
     let tail_word = ["工作", "情况", "年度", "信息", "公开"]
         .iter()
@@ -333,11 +339,21 @@ fn from_title(text: &str) -> Option<(String, usize, usize)> {
         let prev = before.rsplit('\n').next().unwrap_or("");
         let p = trim_decor(prev);
         let p_at = before.len() - prev.len() + prev.find(p).unwrap_or(0);
-        let wrapped = ["工作年度报告", "年度报告", "工作报告"]
-            .iter()
-            .any(|w| t.starts_with(w));
+        let wrapped = [
+            "工作年度报告",
+            "年度报告",
+            "工作报告",
+            "政府信息公开",
+            "政务公开",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w));
         if wrapped {
             if let Some((name, at)) = title_name(p) {
+                return Some((name.to_string(), p_at + at, p_at + at + name.len()));
+            }
+            // `2022年某某局` / `政府信息公开工作年度报告`: the name after the year.
+            if let Some((name, at)) = after_year(p).filter(|(n, _)| names_a_body(n)) {
                 return Some((name.to_string(), p_at + at, p_at + at + name.len()));
             }
         }
@@ -346,6 +362,20 @@ fn from_title(text: &str) -> Option<(String, usize, usize)> {
         }
     }
     None
+}
+
+/// What follows a leading year (`2022年`, `2022 年度`) in `t`, and its offset.
+fn after_year(t: &str) -> Option<(&str, usize)> {
+    let digits = t.find(|c: char| !c.is_ascii_digit())?;
+    if digits != 4 {
+        return None;
+    }
+    let rest = t.get(4..)?.trim_start();
+    let rest = rest
+        .strip_prefix("年度")
+        .or(rest.strip_prefix('年'))?
+        .trim();
+    Some((rest, t.len() - rest.len() - (t.len() - t.trim_end().len())))
 }
 
 /// The Han run starting at `at` in `text`, up to `max` characters.
@@ -641,6 +671,21 @@ mod tests {
         let t = "淮安市人民政府\n2024 年政府信息公开工作年度报告\n";
         assert_eq!(find(t).map(|i| i.0), Some("淮安市人民政府".to_string()));
         assert_eq!(crate::dates::report_year(t).map(|y| y.0), Some(2024));
+        // Wrapped after the name, the year first.
+        for t in [
+            "2022年杨凌示范区审计局\n政府信息公开工作年度报告\n一、总体情况\n",
+            "2022 年度杨凌示范区审计局\n政府信息公开工作年度报告\n一、总体情况\n",
+        ] {
+            let (name, a, b) = find(t).unwrap_or_default();
+            assert_eq!(name, "杨凌示范区审计局", "{t:?}");
+            assert_eq!(&t[a..b], name);
+        }
+        // `某局关于…的报告`.
+        let t = "杨凌示范区审计局关于2022年度政府信息公开工作的报告\n一、总体情况\n";
+        assert_eq!(find(t).map(|i| i.0).as_deref(), Some("杨凌示范区审计局"));
+        // A generic title names no one.
+        let t = "关于2022年度政府信息公开情况的报告\n一、总体情况\n";
+        assert_eq!(find(t).map(|i| i.0), None);
     }
 
     #[test]

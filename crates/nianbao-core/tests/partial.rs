@@ -125,3 +125,26 @@ fn a_part_of_a_real_text_raises_nothing_new() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A paste that stops at the first character of a page footer (`— 4 —`, `- 4 -`) after a full
+/// row: the dash is where the text was cut, not an eighth cell of the row.
+#[test]
+fn a_cut_page_footer_after_a_full_row_is_no_cell() {
+    for path in [
+        "seeds/000_0396a1651b83a830.txt",
+        "seeds/002_23d160e7ec491542.txt",
+    ] {
+        let text = shared(path);
+        let whole = loud(&text);
+        let row = text.find("7.属于行政执法案卷").unwrap();
+        let end = row + text[row..].find('\n').unwrap();
+        for footer in ["\n— ", "\n- ", "\n—"] {
+            let part = format!("{}{footer}", &text[..end]);
+            let new: Vec<&str> = loud(&part)
+                .into_iter()
+                .filter(|c| *c != "S07" && !whole.contains(c))
+                .collect();
+            assert!(new.is_empty(), "{path} {footer:?}: {new:?}");
+        }
+    }
+}

@@ -102,6 +102,27 @@ pub fn read(
     {
         built.pop();
     }
+    // A value alone on the text's last line, after a row line already full (`—` of a page footer
+    // `— 4 —` the text stops in), is where the text was cut, not the row's.
+    if text_ends_here {
+        if let Some(b) = built.last_mut() {
+            let full = b.def.is_some_and(|d| b.items.len() > count(d));
+            let lone_last = match b.items.as_slice() {
+                [.., before, last] => {
+                    before.row_line
+                        && last.line != before.line
+                        && view
+                            .text
+                            .get(last.range.end..)
+                            .is_some_and(|r| r.trim().is_empty())
+                }
+                _ => false,
+            };
+            if full && lone_last {
+                b.items.pop();
+            }
+        }
+    }
     if built.is_empty() {
         return None;
     }
