@@ -20,6 +20,10 @@ fn numbering(s: &str) -> Option<(u8, usize, bool)> {
             Some(p @ ('.' | ',' | ':' | '．')) => {
                 Some((n, c0.len_utf8() + skipped + p.len_utf8(), false))
             }
+            // `一 总体情况`: the 、 lost (a PDF's text, a retyped heading); a title must follow.
+            Some(c) if skipped > 0 && crate::chars::is_han(c) => {
+                Some((n, c0.len_utf8() + skipped, false))
+            }
             _ => None,
         };
     }
@@ -224,6 +228,16 @@ mod tests {
     fn table_rows_are_not_sections() {
         let t = "一、总体情况\n内容\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\n三、本年度办理结果\n四、结转下年度继续办理\t0\n四、政府信息公开行政复议、行政诉讼情况\n";
         assert_eq!(numbers(t), vec![1, 3, 4]);
+    }
+
+    #[test]
+    fn a_numeral_and_a_space_before_a_title_is_a_heading() {
+        let t = "一 总体情况\n内容。\n二  主动公开政府信息情况\n三 本年度办理结果\t0\n";
+        let s: Vec<Section> = find(&View::new(t)).into_iter().map(|s| s.0).collect();
+        assert_eq!(s.iter().map(|s| s.number).collect::<Vec<_>>(), vec![1, 2]);
+        assert!(s
+            .iter()
+            .all(|s| !s.standard_numbering && s.official_wording));
     }
 
     #[test]
