@@ -313,6 +313,15 @@ describe("bugs a new user hit", () => {
     await context.close();
   });
 
+  test("a report pasted into the empty editor says nothing of what changed: its findings are not new", async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await pasteReport(page, seed("002").text);
+    assert.ok((await listedCodes(page)).length > 0);
+    assert.equal(await page.$(".summary .changes"), null, "no 新增 after a paste into the empty editor");
+    await context.close();
+  });
+
   test("the ✓ of a clean report is visible (not white on pale green)", async () => {
     const { context, page } = await newPage();
     await openApp(page);

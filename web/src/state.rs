@@ -128,7 +128,9 @@ impl Reducible for State {
             }
             Action::Check { text, compare } => {
                 let mut checked = Analysis::new(self.analysis.revision + 1, text);
-                if compare {
+                // A paste into the empty editor has nothing to compare with: its findings are
+                // not "new".
+                if compare && !self.analysis.text.trim().is_empty() {
                     checked.changes = Some(checked.changes_since(&self.analysis));
                 }
                 next.analysis = Rc::new(checked);
@@ -188,6 +190,17 @@ mod tests {
         let s = checked(s, true);
         assert_eq!(s.analysis.revision, 2);
         assert_eq!(s.analysis.changes, Some((0, 0)));
+    }
+
+    #[test]
+    fn a_paste_into_the_empty_editor_is_not_compared() {
+        let s = typed(state(""), SEED);
+        let s = checked(s, true);
+        assert!(!s.analysis.output.diagnostics.is_empty());
+        assert_eq!(s.analysis.changes, None);
+        let s = typed(s, &format!("{SEED}\n"));
+        let s = checked(s, true);
+        assert_eq!(s.analysis.changes, Some((0, 0)), "an edit is");
     }
 
     #[test]
