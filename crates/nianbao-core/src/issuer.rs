@@ -276,6 +276,11 @@ fn title_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let s = start;
         start += line.len() + 1;
         let t = line.trim();
+        // A trailing note in brackets (`（发布日期：2023-01-20）`) is not the title's.
+        let t = match t.rfind(['（', '(']) {
+            Some(i) if t.ends_with(['）', ')']) && i > 0 => t.get(..i).unwrap_or(t).trim_end(),
+            _ => t,
+        };
         // `…年度报告`, `…年报`, `…工作报告`, also `某局关于2022年度政府信息公开工作的报告`.
         let is_title = (t.contains("年度报告")
             || t.contains("年报")
@@ -303,17 +308,25 @@ fn title_name(t: &str) -> Option<(&str, usize)> {
         let name = rest.get(..end)?;
         return is_name(name).then_some((name, skip));
     }
-    let cut = t
+    // Before the year, or before 政府信息公开 when that comes first (`某局政府信息公开工作
+    // 2022年度报告`).
+    let year_at = t
         .char_indices()
         .find(|&(i, c)| c.is_ascii_digit() && !in_name(t, i, c))
-        .map(|(i, _)| i)
-        .or_else(|| t.find("政府信息公开"))
+        .map(|(i, _)| i);
+    let topic_at = t.find("政府信息公开").or_else(|| t.find("政务公开"));
+    let cut = [year_at, topic_at]
+        .into_iter()
+        .flatten()
+        .min()
         .or_else(|| t.find("年度报告"))
         .unwrap_or(0);
     let name = t
         .get(..cut)
         .unwrap_or("")
         .trim_end_matches(['（', '(', ' ']);
+    // A year in Chinese numerals before the topic (`某局二〇二二年度…`) is no part of the name.
+    let name = strip_han_year(name);
     // `某局关于2022年度…的报告`: the name is before 关于.
     let name = name.strip_suffix("关于").unwrap_or(name);
     // `工作` of a title wrapped as `…政府信息公开` / `工作年度报告` is not a name.
@@ -362,6 +375,24 @@ fn from_title(text: &str) -> Option<(String, usize, usize)> {
         }
     }
     None
+}
+
+/// `name` without a trailing year written in Chinese numerals (`二〇二二年`, `二〇二二年度`).
+fn strip_han_year(name: &str) -> &str {
+    let n = name.strip_suffix("年度").or(name.strip_suffix('年'));
+    let Some(n) = n else {
+        return name;
+    };
+    let digits = n
+        .chars()
+        .rev()
+        .take_while(|c| "〇零一二三四五六七八九".contains(*c))
+        .count();
+    if digits != 4 {
+        return name;
+    }
+    let cut = n.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    n.get(..cut).unwrap_or(name)
 }
 
 /// What follows a leading year (`2022年`, `2022 年度`) in `t`, and its offset.
@@ -678,6 +709,16 @@ mod tests {
         ] {
             let (name, a, b) = find(t).unwrap_or_default();
             assert_eq!(name, "杨凌示范区审计局", "{t:?}");
+            assert_eq!(&t[a..b], name);
+        }
+        // The topic before the year, a trailing note, a year in Chinese numerals.
+        for t in [
+            "某某区教育局政府信息公开工作2022年度报告\n一、总体情况\n",
+            "某某区教育局2022年度政府信息公开工作年度报告（发布日期：2023-01-20）\n一、总体情况\n",
+            "某某区教育局二〇二二年政府信息公开工作年度报告\n一、总体情况\n",
+        ] {
+            let (name, a, b) = find(t).unwrap_or_default();
+            assert_eq!(name, "某某区教育局", "{t:?}");
             assert_eq!(&t[a..b], name);
         }
         // `某局关于…的报告`.
