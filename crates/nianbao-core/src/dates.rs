@@ -11,10 +11,7 @@ pub fn years(text: &str) -> Vec<(i32, usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     // Jump from digit run to digit run: most of a report is not digits.
-    while let Some(p) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(u8::is_ascii_digit))
-    {
+    while let Some(p) = bytes.get(i..).and_then(first_digit) {
         let start = i + p;
         let run = bytes.get(start..).map_or(0, |b| {
             b.iter()
@@ -31,6 +28,28 @@ pub fn years(text: &str) -> Vec<(i32, usize, usize)> {
         i = j;
     }
     out
+}
+
+/// The first ASCII digit in `b`. Eight bytes at a time: a word of Chinese text (no ASCII byte)
+/// is passed over whole.
+fn first_digit(b: &[u8]) -> Option<usize> {
+    let mut i = 0usize;
+    loop {
+        let Some(chunk) = b.get(i..i + 8) else {
+            return b
+                .get(i..)?
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map(|k| i + k);
+        };
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_ne_bytes);
+        if word & 0x8080_8080_8080_8080 != 0x8080_8080_8080_8080 {
+            if let Some(k) = chunk.iter().position(u8::is_ascii_digit) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
 }
 
 /// A full date `YYYY年M月D日` at view offset `at` (spaces allowed): (date, end).
@@ -285,6 +304,22 @@ mod tests {
 
     fn sig(t: &str) -> Option<(i32, u32, u32)> {
         signature_date(t).map(|(d, _, _)| (d.year, d.month, d.day))
+    }
+
+    #[test]
+    fn first_digit_finds_the_first_ascii_digit() {
+        for t in [
+            "",
+            "7",
+            "本年度",
+            "本年度共1件",
+            "一、总体情况本年度本机关共收到2023年",
+            "abc",
+            "全年公开信息5条。",
+        ] {
+            let want = t.bytes().position(|b| b.is_ascii_digit());
+            assert_eq!(first_digit(t.as_bytes()), want, "{t}");
+        }
     }
 
     #[test]

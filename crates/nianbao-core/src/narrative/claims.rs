@@ -262,7 +262,7 @@ pub fn claims(prose: &Prose, sentences: &[Sentence], year: Option<i32>) -> Vec<C
             continue;
         }
         let plan = st.contains_any(PLANS);
-        let names_applicant = applicant_in(sentence).is_some();
+        let names_applicant = APPLICANTS.iter().any(|(w, _)| st.contains_any(&[w]));
         let before = out.len();
         for (ca, cb) in clauses(sentence) {
             let (a, b) = (s + ca, s + cb);
