@@ -67,6 +67,15 @@ fn numbering(s: &str) -> Option<(u8, usize, bool)> {
     None
 }
 
+/// What may stand before a heading's numbering without being text: spaces, markdown marks,
+/// bullets and symbols (`●`, `■`, `★`, an emoji), not a letter, digit or CJK punctuation.
+fn is_decor(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '*' | '#' | '-' | '•')
+        || (!c.is_ascii()
+            && !c.is_alphanumeric()
+            && !matches!(u32::from(c), 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2018..=0x201F))
+}
+
 /// Which section a title names: (number, official wording, byte length of the title matched).
 fn title(rest: &str, allow_fuzzy: bool) -> Option<(u8, bool, usize)> {
     let compact = rest.trim_end();
@@ -116,7 +125,7 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
     let mut found: Vec<(usize, usize, u8, usize, bool, bool)> = Vec::new(); // start, end, number, numbering len, standard, official
     let mut line_start = 0usize;
     for line in text.split('\n') {
-        let lead = line.len() - line.trim_start_matches([' ', '\t', '*', '#', '-']).len();
+        let lead = line.len() - line.trim_start_matches(is_decor).len();
         let body = line.get(lead..).unwrap_or("");
         let mut scan_from = 0usize; // where inline headings may start (after a line-start heading)
         if let Some((written, nlen, standard)) = numbering(body) {
@@ -228,6 +237,22 @@ mod tests {
     fn table_rows_are_not_sections() {
         let t = "一、总体情况\n内容\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\n三、本年度办理结果\n四、结转下年度继续办理\t0\n四、政府信息公开行政复议、行政诉讼情况\n";
         assert_eq!(numbers(t), vec![1, 3, 4]);
+    }
+
+    #[test]
+    fn bullets_and_symbols_before_a_heading_are_not_text() {
+        for lead in ["●", "■ ", "★", "😀", "**", "• "] {
+            let t = format!("{lead}一、总体情况\n内容。\n{lead}二、主动公开政府信息情况\n");
+            let s = find(&View::new(&t));
+            assert_eq!(
+                s.iter().map(|s| s.0.number).collect::<Vec<_>>(),
+                vec![1, 2],
+                "{lead}"
+            );
+            assert!(s[0].0.standard_numbering, "{lead}");
+        }
+        // A Han character before the numeral is text: not a heading.
+        assert!(numbers("见一、总体情况\n").is_empty());
     }
 
     #[test]
