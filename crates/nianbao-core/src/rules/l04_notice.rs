@@ -21,7 +21,8 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if year.value < 2021 {
         return;
     }
-    let text = &ctx.view.text;
+    // Without whitespace: a PDF's line wrap may split the number (`国办公开办函〔20` / `19〕60号`).
+    let text = &ctx.compact.text;
     for (i, _) in text.match_indices("2019") {
         let before = text.get(..i).unwrap_or("");
         let Some(open) = before.trim_end_matches(' ').chars().next_back() else {
@@ -62,7 +63,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::L04,
-                ctx.view.span(start, end),
+                ctx.compact.span(ctx.view, start, end),
                 format!(
                     "这是{}年度的报告，却引用了国办公开办函〔2019〕60号。该通知只适用于2019、2020年度报告；2021年及以后的年报格式依据是国办公开办函〔2021〕30号，请改正。",
                     year.value
@@ -114,6 +115,22 @@ mod tests {
             "根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函［2019］60号）编制。",
         ] {
             assert_eq!(l04(T2023, p).1.len(), 1, "{p}");
+        }
+    }
+
+    #[test]
+    fn fires_on_the_notice_split_by_a_line_wrap() {
+        for p in [
+            "本报告根据国办公开办函〔20\n19〕60号要求编制。",
+            "本报告根据国办公开办\n函〔2019〕60\n号要求编制。",
+        ] {
+            let (t, d) = l04(T2023, p);
+            assert_eq!(d.len(), 1, "{p:?}: {d:?}");
+            let flagged = &t[d[0].span.start..d[0].span.end];
+            assert!(
+                flagged.starts_with("国办公开办") && flagged.ends_with('号'),
+                "{flagged:?}"
+            );
         }
     }
 
