@@ -70,6 +70,15 @@ fn mismatches(m: &Model, c: &Checked) -> Vec<String> {
     out
 }
 
+/// The codes at warning or error level.
+fn loud_codes(c: &Checked) -> Vec<&'static str> {
+    c.diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
 fn loud(c: &Checked) -> Vec<String> {
     c.diagnostics
         .iter()
@@ -325,12 +334,7 @@ fn finds_exactly(
     inject(&mut m, d, pick);
     let text = render(&m, layout, style);
     let c = check(&text);
-    let loud: Vec<&str> = c
-        .diagnostics
-        .iter()
-        .filter(|x| x.severity != Severity::Info)
-        .map(|x| x.code.as_str())
-        .collect();
+    let loud = loud_codes(&c);
     let want = d.codes();
     let missing: Vec<&&str> = want.iter().filter(|w| !loud.contains(w)).collect();
     let extra: Vec<&&str> = loud.iter().filter(|l| !want.contains(l)).collect();
@@ -517,12 +521,7 @@ fn late_start_reads_what_is_there(
         return Ok(());
     };
     let c = check(&text);
-    let codes: Vec<&str> = c
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Info)
-        .map(|d| d.code.as_str())
-        .collect();
+    let codes = loud_codes(&c);
     let path = || save(&format!("late-{layout:?}-{kind:?}"), &text);
     prop_assert_eq!(
         codes.iter().filter(|c| **c == "S07").count(),
