@@ -74,11 +74,10 @@ pub fn check_with(text: &str, options: &Options) -> Checked {
         }
     };
     tables.requests = requests;
-    let columns_first = tables.requests.as_ref().is_some_and(|t| {
-        t.notes
-            .iter()
-            .any(|n| matches!(n, crate::model::ReadNote::ColumnOrder { .. }))
-    });
+    let columns_first = tables
+        .requests
+        .as_ref()
+        .is_some_and(crate::model::Table::read_in_columns);
     tables.active = read(TableKind::Active, reading_template, columns_first);
     tables.reviews = read(TableKind::Reviews, reading_template, false);
     let report = Report {

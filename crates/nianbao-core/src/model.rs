@@ -184,11 +184,13 @@ impl Table {
     /// which cells the text holds depends on where each column was cut, so no cell can be
     /// checked as blank or summed.
     pub fn cut_in_columns(&self) -> bool {
-        (self.truncated.is_some() || self.cut_before.is_some())
-            && self
-                .notes
-                .iter()
-                .any(|n| matches!(n, ReadNote::ColumnOrder { .. }))
+        (self.truncated.is_some() || self.cut_before.is_some()) && self.read_in_columns()
+    }
+    /// Its values came column by column (a PDF text layer, L10) and were re-paired with rows.
+    pub fn read_in_columns(&self) -> bool {
+        self.notes
+            .iter()
+            .any(|n| matches!(n, ReadNote::ColumnOrder { .. }))
     }
     /// Whether arithmetic can be checked: values were read.
     pub fn has_values(&self) -> bool {
