@@ -236,19 +236,14 @@ fn has_title(view: &View, body_start: usize, heading: &str) -> bool {
             .rfind('\n')
             .map_or("", |i| before.get(..i).unwrap_or("")),
     };
-    before
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(OPENING_LINES)
-        .any(|l| {
-            let names = l.contains("报告") || l.contains("年报");
-            let title = l.chars().count() <= TITLE_CHARS
-                && !l.contains('。')
-                && !l.ends_with([':', '：', ',', '，']);
-            let preamble = PREAMBLE_OPENINGS.iter().any(|o| l.starts_with(o));
-            names && (title || preamble)
-        })
+    opening_lines(before).any(|l| {
+        let names = l.contains("报告") || l.contains("年报");
+        let title = l.chars().count() <= TITLE_CHARS
+            && !l.contains('。')
+            && !l.ends_with([':', '：', ',', '，']);
+        let preamble = PREAMBLE_OPENINGS.iter().any(|o| l.starts_with(o));
+        names && (title || preamble)
+    })
 }
 
 /// A title line is at most this long (a long title wraps onto two lines).
@@ -269,10 +264,16 @@ const PREAMBLE_OPENINGS: &[&str] = &[
 
 /// One of the text's first lines is a report title (`…政府信息公开工作年度报告`).
 fn names_the_report(text: &str) -> bool {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(OPENING_LINES)
+    opening_lines(text)
         .any(|l| l.contains("政府信息公开") && (l.contains("报告") || l.contains("年报")))
+}
+
+/// The text's first non-empty lines, trimmed: where a title or preamble stands.
+fn opening_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(OPENING_LINES)
 }
 
 /// How many of the text's first lines may hold its title or preamble (a title may wrap, a
