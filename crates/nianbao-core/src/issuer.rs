@@ -294,15 +294,8 @@ fn title_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The name in a title line `t` and its offset in `t`: before the year, or after a leading year.
 fn title_name(t: &str) -> Option<(&str, usize)> {
-    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-    if digits == 4 {
+    if let Some((rest, _)) = after_year(t) {
         // `2025年某某镇政府信息公开…`, `2025 年某某市人民政府办公厅政府信息公开`.
-        let rest = t.get(4..).unwrap_or("").trim_start();
-        let rest = rest
-            .strip_prefix("年度")
-            .or(rest.strip_prefix('年'))
-            .unwrap_or(rest);
-        let rest = rest.trim_start();
         let skip = t.len() - rest.len();
         let end = rest.find("政府信息公开").or(rest.find("政务公开"))?;
         let name = rest.get(..end)?;
@@ -366,8 +359,11 @@ fn from_title(text: &str) -> Option<(String, usize, usize)> {
                 return Some((name.to_string(), p_at + at, p_at + at + name.len()));
             }
             // `2022年某某局` / `政府信息公开工作年度报告`: the name after the year.
-            if let Some((name, at)) = after_year(p).filter(|(n, _)| names_a_body(n)) {
-                return Some((name.to_string(), p_at + at, p_at + at + name.len()));
+            if let Some((rest, true)) = after_year(p) {
+                let (name, at) = (rest.trim_end(), p.len() - rest.len());
+                if names_a_body(name) {
+                    return Some((name.to_string(), p_at + at, p_at + at + name.len()));
+                }
             }
         }
         if (2..=30).contains(&p.chars().count()) && names_a_body(p) {
@@ -395,18 +391,20 @@ fn strip_han_year(name: &str) -> &str {
     n.get(..cut).unwrap_or(name)
 }
 
-/// What follows a leading year (`2022年`, `2022 年度`) in `t`, and its offset.
-fn after_year(t: &str) -> Option<(&str, usize)> {
+/// What follows a leading year (`2022年`, `2022 年度`, or the four digits alone) in `t`,
+/// trimmed at its start, and whether 年 was written.
+fn after_year(t: &str) -> Option<(&str, bool)> {
     let digits = t.find(|c: char| !c.is_ascii_digit())?;
     if digits != 4 {
         return None;
     }
     let rest = t.get(4..)?.trim_start();
-    let rest = rest
-        .strip_prefix("年度")
-        .or(rest.strip_prefix('年'))?
-        .trim();
-    Some((rest, t.len() - rest.len() - (t.len() - t.trim_end().len())))
+    Some(
+        match rest.strip_prefix("年度").or(rest.strip_prefix('年')) {
+            Some(r) => (r.trim_start(), true),
+            None => (rest, false),
+        },
+    )
 }
 
 /// The Han run starting at `at` in `text`, up to `max` characters.
