@@ -150,11 +150,7 @@ fn region(
         .filter_map(|k| first_anchor(view, *k))
         .any(|a| a < at);
     let start = if heading_before || earlier_table_before {
-        view.text
-            .get(..at)
-            .and_then(|s| s.rfind('\n'))
-            .map(|i| i + 1)
-            .unwrap_or(0)
+        line_start(&view.text, at)
     } else {
         0
     };
@@ -190,10 +186,7 @@ fn first_anchor(view: &View, kind: TableKind) -> Option<usize> {
 /// The line holding offset `at` is a sentence (`其中结果维持72件，…。`), not a table's: it ends
 /// a sentence or counts with a unit. A table is never read out of prose.
 fn in_prose_line(text: &str, at: usize) -> bool {
-    let start = text
-        .get(..at)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
+    let start = line_start(text, at);
     let end = text
         .get(at..)
         .and_then(|s| s.find('\n'))
@@ -214,4 +207,11 @@ fn in_prose_line(text: &str, at: usize) -> bool {
         }
     }
     false
+}
+
+/// The start of the line holding byte `at` of `text`.
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1)
 }
