@@ -175,10 +175,7 @@ fn first_anchor(view: &View, kind: TableKind) -> Option<usize> {
     anchors
         .iter()
         .filter_map(|a| {
-            view.text
-                .match_indices(a)
-                .map(|(at, _)| at)
-                .find(|&at| !in_prose_line(&view.text, at))
+            crate::chars::find_iter(&view.text, a).find(|&at| !in_prose_line(&view.text, at))
         })
         .min()
 }

@@ -21,7 +21,7 @@ impl TemplateEvidence {
         let find_all = |markers: &[&str]| {
             let mut v = Vec::new();
             for m in markers {
-                for (at, _) in compact.text.match_indices(m) {
+                for at in crate::chars::find_iter(&compact.text, m) {
                     let r = compact.view_range(at, at + m.len());
                     v.push((r.start, r.end));
                 }
