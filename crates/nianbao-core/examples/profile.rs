@@ -35,6 +35,7 @@ fn main() {
     for _ in 0..n {
         std::hint::black_box(nianbao_core::reader::cells::stream(
             &view.text,
+            &view.breaks,
             0,
             view.text.len(),
         ));

@@ -18,6 +18,7 @@ pub mod footer;
 pub mod html;
 pub mod issuer;
 pub mod line_index;
+pub mod lines;
 pub mod mapped;
 pub mod model;
 pub mod narrative;

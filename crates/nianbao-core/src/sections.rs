@@ -123,8 +123,7 @@ fn title(rest: &str, allow_fuzzy: bool) -> Option<(u8, bool, usize)> {
 pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
     let text = &view.text;
     let mut found: Vec<(usize, usize, u8, usize, bool, bool)> = Vec::new(); // start, end, number, numbering len, standard, official
-    let mut line_start = 0usize;
-    for line in text.split('\n') {
+    for (line_start, line) in view.lines(0, text.len()) {
         let lead = line.len() - line.trim_start_matches(is_decor).len();
         let body = line.get(lead..).unwrap_or("");
         let mut scan_from = 0usize; // where inline headings may start (after a line-start heading)
@@ -200,7 +199,6 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
                 ));
             }
         }
-        line_start += line.len() + 1;
     }
     crate::order::sort_by_key(&mut found, |f| f.0);
     let mut sections = Vec::with_capacity(found.len());

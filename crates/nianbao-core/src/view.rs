@@ -5,6 +5,7 @@
 
 use crate::chars;
 use crate::html;
+use crate::lines::LineBreaks;
 use crate::span::Span;
 
 /// A byte offset into the view text — never into the original. Only `View` maps it to the
@@ -45,6 +46,8 @@ pub struct View {
     /// Whether the input was read as HTML markup.
     pub html: bool,
     original_len: usize,
+    /// Where the view text's lines break (found once for every reader that walks lines).
+    pub breaks: LineBreaks,
 }
 
 impl View {
@@ -59,6 +62,7 @@ impl View {
             plain(original, &mut b);
         }
         View {
+            breaks: LineBreaks::of(&b.text),
             text: b.text,
             starts: b.starts,
             ends: b.ends,
@@ -126,6 +130,11 @@ impl View {
         let a = self.starts.partition_point(|&x| (x as usize) < s.start);
         let b = self.starts.partition_point(|&x| (x as usize) < s.end);
         ViewRange::new(a, b)
+    }
+
+    /// The lines of the view text `[a, b)`, each with its view offset (as `split('\n')`).
+    pub fn lines(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, &str)> {
+        self.breaks.split(&self.text, a, b)
     }
 
     /// The view text of `[a, b)` (empty if out of range).

@@ -284,7 +284,7 @@ mod tests {
     use crate::view::View;
 
     fn read(t: &str) -> (Prose, Vec<Breakdown>) {
-        let p = super::super::prose::build(&View::new(t).text, &[]);
+        let p = super::super::prose::build(&View::new(t), &[]);
         let b = breakdowns(&p, &super::super::prose::sketched_sentences(&p));
         (p, b)
     }

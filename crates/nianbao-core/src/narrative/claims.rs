@@ -860,7 +860,7 @@ mod tests {
     use crate::view::View;
 
     fn prose(t: &str) -> Prose {
-        super::super::prose::build(&View::new(t).text, &[])
+        super::super::prose::build(&View::new(t), &[])
     }
 
     fn subjects(t: &str) -> Vec<(Subject, Option<u64>)> {

@@ -254,7 +254,7 @@ mod tests {
     use crate::view::View;
 
     fn read(t: &str) -> Vec<(DocKind, DocMeasure, u64)> {
-        let p = super::super::prose::build(&View::new(t).text, &[]);
+        let p = super::super::prose::build(&View::new(t), &[]);
         documents(&super::super::prose::sketched_sentences(&p), Some(2023))
             .into_iter()
             .map(|d| (d.kind, d.measure, d.value))

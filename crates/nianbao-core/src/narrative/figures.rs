@@ -229,7 +229,7 @@ mod tests {
     use crate::view::View;
 
     fn keyed(t: &str) -> Vec<(String, u64)> {
-        let p = super::super::prose::build(&View::new(t).text, &[]);
+        let p = super::super::prose::build(&View::new(t), &[]);
         figures(&p, &super::super::prose::sketched_sentences(&p), Some(2023))
             .into_iter()
             .map(|f| (f.key, f.count.value))

@@ -22,7 +22,7 @@ fn is_terminator(c: char) -> bool {
 /// The prose of a view: everything outside the tables, whose original spans are `tables`.
 pub fn of_view(view: &View, tables: &[Span]) -> Prose {
     let ranges: Vec<ViewRange> = tables.iter().map(|&s| view.range_of(s)).collect();
-    build(&view.text, &ranges)
+    build(view, &ranges)
 }
 
 /// A paragraph break (`\n`) unless there is one already.
@@ -33,15 +33,18 @@ fn boundary(p: &mut Prose, view_at: usize) {
 }
 
 /// Builds prose from view text outside `tables` (view ranges).
-pub fn build(text: &str, tables: &[ViewRange]) -> Prose {
+pub fn build(view: &View, tables: &[ViewRange]) -> Prose {
+    build_upto(view, view.len(), tables)
+}
+
+/// Builds prose from the view text before `end` outside `tables`.
+pub fn build_upto(view: &View, end: usize, tables: &[ViewRange]) -> Prose {
+    let text = view.slice(0, end);
     let in_table = |i: usize| tables.iter().any(|r| r.start <= i && i < r.end);
     let mut p = Prose::with_capacity(text.len());
-    let mut line_start = 0usize;
     // Length in chars of the previous line kept (0 after a table or a heading break).
     let mut prev_len = 0usize;
-    for line in text.split('\n') {
-        let start = line_start;
-        line_start += line.len() + 1;
+    for (start, line) in view.lines(0, end) {
         let crosses_table = tables
             .iter()
             .any(|r| r.start < start + line.len() && start < r.end);
@@ -316,7 +319,7 @@ mod tests {
     }
 
     fn prose(t: &str) -> Prose {
-        build(&View::new(t).text, &[])
+        build(&View::new(t), &[])
     }
 
     #[test]

@@ -122,7 +122,7 @@ mod tests {
     use crate::view::View;
 
     fn leads(t: &str) -> Vec<i32> {
-        let p = super::super::prose::build(&View::new(t).text, &[]);
+        let p = super::super::prose::build(&View::new(t), &[]);
         year_leads(&p).into_iter().map(|l| l.year).collect()
     }
 

@@ -6,6 +6,7 @@
 
 use crate::chars::is_han;
 use crate::fmt::parse_decimal;
+use crate::lines::LineBreaks;
 use crate::view::ViewRange;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -296,27 +297,23 @@ fn words<'a>(
     flush(&mut label, &mut at, out);
 }
 
-/// Tokenises the view text `[a, b)`.
-pub fn stream(text: &str, a: usize, b: usize) -> Vec<Token> {
-    let region = text.get(a..b).unwrap_or("");
+/// Tokenises the view text `[a, b)`; `breaks` are the text's line breaks.
+pub fn stream(text: &str, breaks: &LineBreaks, a: usize, b: usize) -> Vec<Token> {
     let mut out = Vec::new();
     // L1 (cells end in " |") makes a lone "|" an empty cell; in L5 it is only a separator.
-    let l1 = region.lines().filter(|l| {
+    let l1 = breaks.split(text, a, b).filter(|(_, l)| {
         let t = l.trim_end();
         t.ends_with('|')
             && !t.trim_end_matches('|').trim().is_empty()
             && !t.trim_end_matches('|').contains('|')
     });
     let l1 = l1.take(3).count() >= 3;
-    let mut line_start = a;
     let mut blank_lines = 0u32;
     // A line's cells, and the cells split further at runs of spaces (reused line to line).
     let mut pieces: Vec<(usize, &str)> = Vec::new();
     let mut split: Vec<(usize, &str)> = Vec::new();
     let mut parts: Vec<(usize, &str)> = Vec::new();
-    for (line_no, line) in region.split('\n').enumerate() {
-        let base = line_start;
-        line_start += line.len() + 1;
+    for (line_no, (base, line)) in breaks.split(text, a, b).enumerate() {
         if crate::footer::is_page_footer(line) || is_rule_line(line) {
             continue;
         }
@@ -422,7 +419,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<String> {
-        stream(text, 0, text.len())
+        stream(text, &LineBreaks::of(text), 0, text.len())
             .into_iter()
             .map(|c| match c.kind {
                 Kind::Label(l) => format!("L:{l}"),

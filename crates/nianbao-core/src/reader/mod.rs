@@ -61,7 +61,7 @@ pub fn read(
     if kind == TableKind::Reviews {
         return reviews::read(view, r, text_ends_here);
     }
-    let tokens = cells::stream(&view.text, r.start, r.end);
+    let tokens = cells::stream(&view.text, &view.breaks, r.start, r.end);
     let defs = labels::match_defs(kind, template);
     let order = template::rows(kind, template);
     let count = |d: &RowDef| columns_for(d, kind, template).len();

@@ -99,7 +99,7 @@ fn by_headings(after: &[Token]) -> Option<Vec<Item>> {
 
 /// Reads table 四 from the view range `r`.
 pub(super) fn read(view: &View, r: ViewRange, truncated: bool) -> Option<Table> {
-    let stream = cells::stream(&view.text, r.start, r.end);
+    let stream = cells::stream(&view.text, &view.breaks, r.start, r.end);
     let is_header = |t: &Token| matches!(&t.kind, Kind::Label(l) if HEADER.iter().any(|h| crate::chars::contains(l, h)) && !is_narrative(l));
     let first_header = stream.iter().position(is_header);
     let header_at = stream.iter().rposition(is_header);

@@ -18,7 +18,7 @@
 
 use crate::chars::chinese_digit;
 use crate::diagnostic::Diagnostic;
-use crate::narrative::prose::{build, contains_any, sentences};
+use crate::narrative::prose::{build_upto, contains_any, sentences};
 use crate::registry::Code;
 use crate::rules::Context;
 
@@ -39,7 +39,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (pre, _) = ctx.preamble();
-    let prose = build(pre, &[]);
+    let prose = build_upto(ctx.view, pre.len(), &[]);
     for (s, e) in sentences(&prose.text) {
         let sentence = prose.slice(s, e);
         let found = obsolete(sentence)
