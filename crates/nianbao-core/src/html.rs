@@ -70,16 +70,25 @@ pub fn tables(text: &str) -> Vec<Grid> {
 }
 
 /// A stream of text being written: whitespace runs collapse to one space, blocks to one line
-/// break.
+/// break. A table's cells share one (`Table::cells`): each cell's text is the run written
+/// while it was open, from `base` on.
 #[derive(Default)]
 struct Flow {
     pieces: Vec<Piece>,
     space: Option<(u32, u32)>,
+    /// Where the text being written now began (a cell's first piece).
+    base: usize,
 }
 
 impl Flow {
     fn last(&self) -> Option<char> {
-        self.pieces.last().map(|p| p.c)
+        self.pieces.get(self.base..)?.last().map(|p| p.c)
+    }
+    /// Starts a new run (a cell) at the end: what was written before is not its text.
+    fn start_run(&mut self) -> usize {
+        self.space = None;
+        self.base = self.pieces.len();
+        self.base
     }
     fn raw(&mut self, c: char, start: u32, end: u32) {
         self.pieces.push(Piece { c, start, end });
@@ -102,9 +111,9 @@ impl Flow {
             self.raw('\n', at, at);
         }
     }
-    fn append(&mut self, other: Flow) {
+    fn append(&mut self, other: &[Piece]) {
         self.space = None;
-        self.pieces.extend(other.pieces);
+        self.pieces.extend_from_slice(other);
     }
 }
 
@@ -115,7 +124,8 @@ struct Cell {
     colspan: usize,
     /// 0: to the end of its row group.
     rowspan: usize,
-    flow: Flow,
+    /// Its text: these pieces of the table's `cells`.
+    text: std::ops::Range<usize>,
 }
 
 struct Row {
@@ -135,6 +145,8 @@ struct Table {
     cell_open: bool,
     /// Text in the table but in no cell (and captions): shown before it, as a browser does.
     foster: Flow,
+    /// The text of all its cells, one after another (text goes only to the last cell opened).
+    cells: Flow,
     /// Holds another table: a layout table, its cells read as blocks, not as a grid.
     layout: bool,
 }
@@ -150,6 +162,7 @@ impl Table {
             row_open: false,
             cell_open: false,
             foster: Flow::default(),
+            cells: Flow::default(),
             layout: false,
         }
     }
@@ -157,6 +170,7 @@ impl Table {
         if self.cell_open {
             if let Some(c) = self.rows.last_mut().and_then(|r| r.cells.last_mut()) {
                 c.end = at;
+                c.text.end = self.cells.pieces.len();
             }
             self.cell_open = false;
         }
@@ -187,27 +201,28 @@ impl Table {
             self.open_row(at);
         }
         if let Some(r) = self.rows.last_mut() {
+            let from = self.cells.start_run();
             r.cells.push(Cell {
                 start: at,
                 end: at,
                 colspan,
                 rowspan,
-                flow: Flow::default(),
+                text: from..from,
             });
             self.cell_open = true;
         }
     }
     /// Where text goes now: the open cell, else before the table.
     fn flow(&mut self) -> &mut Flow {
-        let cell = if self.cell_open {
-            self.rows.last_mut().and_then(|r| r.cells.last_mut())
+        if self.cell_open && self.rows.last().is_some_and(|r| !r.cells.is_empty()) {
+            &mut self.cells
         } else {
-            None
-        };
-        match cell {
-            Some(c) => &mut c.flow,
-            None => &mut self.foster,
+            &mut self.foster
         }
+    }
+    /// A cell's text as written.
+    fn text_of(&self, c: &Cell) -> &[Piece] {
+        self.cells.pieces.get(c.text.clone()).unwrap_or(&[])
     }
 }
 
@@ -321,10 +336,10 @@ fn place(t: &Table, budget: &mut usize) -> (Vec<Vec<Slot>>, Placed) {
 
 /// A cell's text, to `emit`: whitespace (of any kind, line breaks of its blocks too) as single
 /// spaces, trimmed.
-fn cell_text(flow: &Flow, mut emit: impl FnMut(Piece)) {
+fn cell_text(pieces: &[Piece], mut emit: impl FnMut(Piece)) {
     let mut space: Option<Piece> = None;
     let mut started = false;
-    for &p in &flow.pieces {
+    for &p in pieces {
         if p.c.is_whitespace() {
             if started && space.is_none() {
                 space = Some(Piece { c: ' ', ..p });
@@ -351,7 +366,7 @@ fn grid_of(t: &Table, placed: &[Vec<(usize, usize)>]) -> Grid {
                 .zip(cells)
                 .map(|(c, &(col, rowspan))| {
                     let mut pieces = Vec::new();
-                    cell_text(&c.flow, |p| pieces.push(p));
+                    cell_text(t.text_of(c), |p| pieces.push(p));
                     let span = match (pieces.first(), pieces.last()) {
                         (Some(a), Some(z)) => Span::new(a.start as usize, z.end as usize),
                         _ => Span::empty_at(c.end as usize),
@@ -374,16 +389,15 @@ fn grid_of(t: &Table, placed: &[Vec<(usize, usize)>]) -> Grid {
 /// as blocks.
 fn render(t: Table, lines: &[Vec<Slot>], out: &mut Flow) {
     out.newline(t.start);
-    let foster = t.foster;
-    if !foster.pieces.is_empty() {
-        out.append(foster);
+    if !t.foster.pieces.is_empty() {
+        out.append(&t.foster.pieces);
         out.newline(t.start);
     }
     if t.layout {
-        for row in t.rows {
-            for c in row.cells {
+        for row in &t.rows {
+            for c in &row.cells {
                 out.newline(c.start);
-                out.append(c.flow);
+                out.append(t.text_of(c));
                 out.newline(c.end);
             }
         }
@@ -401,7 +415,7 @@ fn render(t: Table, lines: &[Vec<Slot>], out: &mut Flow) {
             }
             if let Slot::Cell(i) = slot {
                 if let Some(c) = row.cells.get(*i) {
-                    cell_text(&c.flow, |p| out.pieces.push(p));
+                    cell_text(t.text_of(c), |p| out.pieces.push(p));
                     at = c.end;
                 }
             }
@@ -619,6 +633,7 @@ impl<'a, const GRIDS: bool> Parser<'a, GRIDS> {
             doc: Flow {
                 pieces: Vec::with_capacity(text.len() / 2),
                 space: None,
+                base: 0,
             },
             open: Vec::new(),
             tables: 0,
