@@ -97,10 +97,9 @@ pub fn date_at(text: &str, at: usize) -> Option<(Date, usize)> {
 
 /// The statistical period's year, if stated ("统计期限自2024年1月1日至2024年12月31日").
 pub fn period_year(text: &str) -> Option<(i32, usize, usize)> {
-    let at = text
-        .find("统计期限")
-        .or_else(|| text.find("统计时限"))
-        .or_else(|| text.find("统计期间"))?;
+    let at = ["统计期限", "统计时限", "统计期间"]
+        .iter()
+        .find_map(|w| crate::chars::find(text, w))?;
     let window_end = text
         .get(at..)
         .and_then(|r| r.char_indices().nth(60))

@@ -433,7 +433,7 @@ fn from_preamble(text: &str) -> Option<(String, usize, usize)> {
         "特公布",
         "予以公布",
     ] {
-        for (at, _) in head.match_indices(verb) {
+        for at in crate::chars::find_iter(head, verb) {
             let mut from = at + verb.len();
             if head.get(from..).is_some_and(|r| r.starts_with('《')) {
                 from += '《'.len_utf8();
@@ -577,7 +577,7 @@ fn by_suffix(text: &str) -> Option<(String, usize, usize)> {
     let head = head(text, 3000);
     let mut best: Option<(String, usize, usize)> = None;
     for suffix in NAME_SUFFIXES {
-        for (at, _) in head.match_indices(suffix) {
+        for at in crate::chars::find_iter(head, suffix) {
             // A name starts at most 36 bytes before its suffix: from here on none starts
             // before the best one.
             if best.as_ref().is_some_and(|b| at >= b.1 + 36) {

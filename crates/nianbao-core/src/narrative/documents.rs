@@ -145,7 +145,7 @@ pub fn documents(sentences: &[Sentence], year: Option<i32>) -> Vec<DocumentClaim
             let k = kind_in(seg);
             let m = MEASURES
                 .iter()
-                .filter_map(|(w, m)| seg.find(w).map(|p| (p, *m)))
+                .filter_map(|(w, m)| crate::chars::find(seg, w).map(|p| (p, *m)))
                 .min_by_key(|x| x.0)
                 .map(|x| x.1);
             // A segment that names another kind of document ends what the sentence says.
@@ -186,7 +186,11 @@ pub fn documents(sentences: &[Sentence], year: Option<i32>) -> Vec<DocumentClaim
                 }),
                 [] if m.is_some() && k.is_some() => {
                     // "未制发规范性文件": none, when the negation stands right before the measure.
-                    let Some(p) = MEASURES.iter().filter_map(|(w, _)| seg.find(w)).min() else {
+                    let Some(p) = MEASURES
+                        .iter()
+                        .filter_map(|(w, _)| crate::chars::find(seg, w))
+                        .min()
+                    else {
                         continue;
                     };
                     let head = seg.get(..p).unwrap_or("");
@@ -219,10 +223,9 @@ enum Kinds {
 }
 
 fn kind_in(seg: &str) -> Option<Kinds> {
-    let normative = seg.contains("规范性文件");
-    let regulations = seg
-        .match_indices("规章")
-        .any(|(i, _)| !seg.get(i..).unwrap_or("").starts_with("规章制度"));
+    let normative = crate::chars::contains(seg, "规范性文件");
+    let regulations = crate::chars::find_iter(seg, "规章")
+        .any(|i| !seg.get(i..).unwrap_or("").starts_with("规章制度"));
     match (regulations, normative) {
         (true, true) => Some(Kinds::Both),
         (true, false) => Some(Kinds::One(DocKind::Regulations)),

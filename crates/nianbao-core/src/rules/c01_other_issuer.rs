@@ -61,7 +61,7 @@ fn bureau_self_reference(
 ) {
     let mut hits = Vec::new();
     for w in ["我局", "本局"] {
-        for (i, _) in text.match_indices(w) {
+        for i in crate::chars::find_iter(text, w) {
             let prev = text.get(..i).and_then(|s| s.chars().next_back());
             let next = text.get(i + w.len()..).and_then(|s| s.chars().next());
             if prev.is_some_and(|c| "自基根".contains(c))
@@ -184,7 +184,7 @@ fn wider_scope(ctx: &Context, name: &str, issuer: Span, out: &mut Vec<Diagnostic
         if rank(area_level) <= rank(level) {
             continue;
         }
-        for (i, _) in text.match_indices(area) {
+        for i in crate::chars::find_iter(text, area) {
             let before = text.get(..i).unwrap_or("");
             let Some(verb) = LEADING.iter().find(|v| before.ends_with(*v)) else {
                 continue;

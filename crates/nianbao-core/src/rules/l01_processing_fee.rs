@@ -21,14 +21,15 @@ pub fn speaks_of_fees(text: &str) -> bool {
         return true;
     }
     // 收取…费 within a few characters ("未收取任何费").
-    compact.match_indices("收取").any(|(i, _)| {
+    let charged = crate::chars::find_iter(&compact, "收取").any(|i| {
         compact
             .get(i..)
             .unwrap_or("")
             .chars()
             .take(10)
             .any(|c| c == '费')
-    })
+    });
+    charged
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {

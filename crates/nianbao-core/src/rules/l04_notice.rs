@@ -23,7 +23,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     // Without whitespace: a PDF's line wrap may split the number (`国办公开办函〔20` / `19〕60号`).
     let text = &ctx.compact.text;
-    for (i, _) in text.match_indices("2019") {
+    for i in crate::chars::find_iter(text, "2019") {
         let before = text.get(..i).unwrap_or("");
         let Some(open) = before.trim_end_matches(' ').chars().next_back() else {
             continue;

@@ -105,7 +105,7 @@ fn part_count(sentence: &str) -> Option<Finding> {
     if !contains_any(sentence, ABOUT_REPORT) || !contains_any(sentence, MAKE_UP) {
         return None;
     }
-    for (i, _) in sentence.match_indices("部分") {
+    for i in crate::chars::find_iter(sentence, "部分") {
         let before = sentence.get(..i)?;
         let before_num = before.strip_suffix('个').unwrap_or(before);
         let c = before_num.chars().next_back()?;

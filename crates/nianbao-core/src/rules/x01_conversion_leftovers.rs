@@ -42,7 +42,7 @@ fn find(text: &str, html: bool) -> Found {
         tags: Vec::new(),
         entities: Vec::new(),
     };
-    for (i, _) in text.match_indices("[bookmark:") {
+    for i in crate::chars::find_iter(text, "[bookmark:") {
         let rest = text.get(i..).unwrap_or("");
         let end = rest
             .char_indices()
