@@ -148,7 +148,7 @@ pub fn find(view: &View) -> Vec<(Section, std::ops::Range<usize>)> {
             }
         }
         // Headings inline in a long line (the whole report pasted as one line).
-        for (i, _) in line.match_indices('、').filter(|(i, _)| *i >= scan_from) {
+        for i in crate::chars::find_iter(line, "、").filter(|&i| i >= scan_from) {
             let Some(prev) = line.get(..i).and_then(|p| p.chars().next_back()) else {
                 continue;
             };
