@@ -99,11 +99,13 @@ fn pair_candidates(h: &[u8], p: u8, q: u8, k: usize) -> impl Iterator<Item = usi
     // misses a zero byte.
     let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let (pp, qq) = (ONES * u64::from(p), ONES * u64::from(q));
-    let word = |i: usize| {
-        h.get(i..i + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map(u64::from_le_bytes)
-    };
+    let load = |w: &[u8]| <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes);
+    // The words at k, k + 8, … and the ones a byte on: both whole, so no bounds to test.
+    let mut words = h
+        .get(k..)
+        .unwrap_or(&[])
+        .chunks_exact(8)
+        .zip(h.get(k + 1..).unwrap_or(&[]).chunks_exact(8));
     let mut i = k; // the next position to look at
     let mut base = 0usize; // the position of `pending`'s lowest byte
     let mut pending = 0u64;
@@ -113,8 +115,8 @@ fn pair_candidates(h: &[u8], p: u8, q: u8, k: usize) -> impl Iterator<Item = usi
             pending &= pending - 1;
             return Some(at - k);
         }
-        if let (Some(a), Some(b)) = (word(i), word(i + 1)) {
-            pending = zeros(a ^ pp) & zeros(b ^ qq);
+        if let Some((a, b)) = words.next() {
+            pending = zeros(load(a) ^ pp) & zeros(load(b) ^ qq);
             base = i;
             i += 8;
         } else {
