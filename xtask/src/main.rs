@@ -142,7 +142,7 @@ fn build(dev: bool) -> Result {
         .arg(&dist))?;
     let bg = dist.join(format!("{WASM_NAME}_bg.wasm"));
     if !dev {
-        optimise(&root, &bg)?;
+        optimise(&root, &bg, "-Oz")?;
     }
 
     let wasm_bytes =
@@ -209,7 +209,8 @@ fn pkg(dev: bool) -> Result {
         .arg(&out))?;
     let bg = out.join("nianbao_bg.wasm");
     if !dev {
-        optimise(&root, &bg)?;
+        // -O3 packs smaller under gzip than -Oz here (162.8 against 163.7 KB), raw 0.7% larger.
+        optimise(&root, &bg, "-O3")?;
     }
     let package = root.join("packages").join("nianbao");
     for name in PKG_FILES {
@@ -255,8 +256,9 @@ fn clear_files(dist: &Path) -> Result {
     Ok(())
 }
 
-/// Runs `wasm-opt -Oz` when one is installed (npm `binaryen` in tests/e2e, or on PATH).
-fn optimise(root: &Path, wasm: &Path) -> Result {
+/// Runs `wasm-opt` at `level` (`-Oz`, `-O3`) when one is installed (npm `binaryen` in
+/// tests/e2e, or on PATH).
+fn optimise(root: &Path, wasm: &Path, level: &str) -> Result {
     // npm `binaryen` of tests/e2e, or where scripts/setup-wasm puts it, or on PATH.
     let home = std::env::var("HOME").unwrap_or_default();
     let candidates = [
@@ -277,7 +279,7 @@ fn optimise(root: &Path, wasm: &Path) -> Result {
     let result = run(Command::new(tool)
         // Measured on the JS API: merging similar functions first 0.4 KiB gzip, --converge
         // 0.8 KiB, the two strips 0.2 KiB.
-        .args(["--merge-similar-functions", "-Oz"])
+        .args(["--merge-similar-functions", level])
         .args(["--converge", "--strip-producers", "--strip-target-features"])
         .args([
             "--enable-bulk-memory",
@@ -319,7 +321,7 @@ fn batch(root: &Path, dist: &Path, dev: bool) -> Result {
         .arg(dist))?;
     let bg = dist.join(format!("{BATCH_WASM_NAME}_bg.wasm"));
     if !dev {
-        optimise(root, &bg)?;
+        optimise(root, &bg, "-Oz")?;
     }
     let wasm_bytes =
         std::fs::read(&bg).map_err(|e| format!("cannot read {}: {e}", bg.display()))?;
