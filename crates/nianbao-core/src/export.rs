@@ -71,7 +71,7 @@ pub fn csv(file: &str, findings: &[Finding]) -> String {
             &f.message,
         ];
         let fields: Vec<String> = row.iter().map(|s| csv_field(s)).collect();
-        out.push_str(&fields.join(","));
+        out.push_str(&crate::fmt::join(&fields, ","));
         out.push_str("\r\n");
     }
     out

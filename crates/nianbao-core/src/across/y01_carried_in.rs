@@ -50,7 +50,7 @@ pub fn check(
         format!(
             "表三“二、上年结转政府信息公开申请数量”应等于上年报告（{}）的“四、结转下年度继续办理”：{}。请核对两年的数字。",
             last.describe(),
-            parts.join("；")
+            crate::fmt::join(&parts, "；")
         ),
         format!(
             "Table 3 carried in should equal carried out of {}: {} column(s) differ.",

@@ -148,7 +148,12 @@ pub(super) fn split_run_together(
         .iter()
         .map(|v| view.slice(v.range.start, v.range.end))
         .collect();
-    let detail = format!("“{}”按{}格读作 {}", raw.join(" "), n, reading.join("、"));
+    let detail = format!(
+        "“{}”按{}格读作 {}",
+        crate::fmt::join(&raw, " "),
+        n,
+        crate::fmt::join(&reading, "、")
+    );
     Some((cells, detail))
 }
 
@@ -226,7 +231,7 @@ pub(super) fn fill_missing(
         let shown: Vec<String> = r.iter().map(|x| crate::fmt::fmt_num(*x)).collect();
         format!(
             "这一行只有6个数字，少了一格；按勾稽关系读作 {}",
-            shown.join("、")
+            crate::fmt::join(&shown, "、")
         )
     };
     Some(readings.into_iter().map(|(r, c)| (c, detail(&r))).collect())
@@ -446,7 +451,7 @@ pub(super) fn blanks_from_gaps(values: &[Item], n: usize, p: &Place) -> Option<G
         format!(
             "这一行只有{}个数字，空格子只能从空行看出；按勾稽关系读作 {}",
             values.len(),
-            shown.join("、")
+            crate::fmt::join(&shown, "、")
         ),
     ))
 }

@@ -32,7 +32,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let listed = if nonzero.is_empty() {
             "各项均为0".to_string()
         } else {
-            nonzero.join("，")
+            crate::fmt::join(&nonzero, "，")
         };
         let mut d = Diagnostic::new(
             Code::A03,

@@ -254,7 +254,7 @@ fn grouped(
                 whys.push(g.why);
             }
         }
-        let why = whys.join("，");
+        let why = crate::fmt::join(&whys, "，");
         let mut zh = if ambiguous {
             format!("日期“{written}”的年、月、日连在了一起，看不出是哪一天（如“{fixed}”），请补上“年”“月”“日”。")
         } else {

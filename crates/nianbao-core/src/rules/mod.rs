@@ -288,7 +288,7 @@ pub fn requests_fix_keeps_sums(rows: &[Row], key: &str, c: usize, sum: f64) -> b
 pub fn sum_expr(parts: &[f64]) -> String {
     let total: f64 = parts.iter().sum();
     let shown: Vec<String> = parts.iter().map(|v| fmt_num(*v)).collect();
-    format!("{}={}", shown.join("+"), fmt_num(total))
+    format!("{}={}", crate::fmt::join(&shown, "+"), fmt_num(total))
 }
 
 /// Where to point when something is absent: the heading of section `n`, else the start.

@@ -177,7 +177,7 @@ fn outcome_finding(
         ctx.prose().span(ctx.view, claim.start, claim.end),
         format!(
             "{said}，即{what}；但表四{}。请核对后统一。",
-            listed.join("、")
+            crate::fmt::join(&listed, "、")
         ),
         format!(
             "The text says the reviews ended {}, but table 4 has {}.",
@@ -185,12 +185,13 @@ fn outcome_finding(
                 ReviewOutcome::AllUpheld => "all upheld",
                 ReviewOutcome::NoneCorrected => "with none corrected",
             },
-            against
-                .iter()
-                .map(|(_, _, f)| f.value.to_string())
-                .collect::<Vec<_>>()
-                .join(" and ")
-                + " corrected or pending"
+            crate::fmt::join(
+                &against
+                    .iter()
+                    .map(|(_, _, f)| f.value.to_string())
+                    .collect::<Vec<_>>(),
+                " and ",
+            ) + " corrected or pending"
         ),
     );
     for (label, en, f) in &against {

@@ -231,7 +231,7 @@ fn documents(ctx: &Context, table: &Table, out: &mut Vec<Diagnostic>) {
             ctx.prose().span(ctx.view, first.start, first.end),
             format!(
                 "{said_text}，与表二不一致：{}。请核对后统一。",
-                listed.join("；")
+                crate::fmt::join(&listed, "；")
             ),
             format!(
                 "The text's figures for {} do not match table 2.",

@@ -89,12 +89,8 @@ fn judge(ctx: &Context, prose: &Prose, b: &Breakdown) -> Option<Diagnostic> {
         .parts
         .iter()
         .fold(0u64, |s, p| s.saturating_add(p.count.value));
-    let listed = b
-        .parts
-        .iter()
-        .map(|p| p.count.value.to_string())
-        .collect::<Vec<_>>()
-        .join("+");
+    let listed: Vec<String> = b.parts.iter().map(|p| p.count.value.to_string()).collect();
+    let listed = crate::fmt::join(&listed, "+");
     let reviews = b.parts.len() == 4
         && REVIEW_RESULTS
             .iter()

@@ -154,14 +154,14 @@ fn incomplete_outline(sentence: &str) -> Option<Finding> {
     if missing.is_empty() {
         return None;
     }
-    let list = missing.join("”和“");
+    let list = crate::fmt::join(&missing, "”和“");
     Some((
         0,
         sentence.len(),
         format!("开头对报告结构的介绍漏了“{list}”，与报告实际的六个部分不符，请补全。"),
         format!(
             "The outline in the preamble leaves out: “{}”.",
-            missing.join("”, “")
+            crate::fmt::join(&missing, "”, “")
         ),
     ))
 }

@@ -29,7 +29,7 @@ fn range_zh(from: u8, to: u8) -> String {
     if tables.is_empty() {
         parts
     } else {
-        format!("{parts}（含{}）", tables.join("、"))
+        format!("{parts}（含{}）", crate::fmt::join(&tables, "、"))
     }
 }
 
@@ -91,18 +91,21 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let unread = if unread_zh.is_empty() {
         String::new()
     } else {
-        format!("；{}不在文本中，未读入，也未检查", unread_zh.join("以及"))
+        format!(
+            "；{}不在文本中，未读入，也未检查",
+            crate::fmt::join(&unread_zh, "以及")
+        )
     };
     let mut d = Diagnostic::new(
         Code::S07,
         span,
         format!(
             "{}{unread}。如果粘贴的是报告的一部分，这一条可以忽略；如果这是完整报告，请补全缺少的内容。",
-            zh.join("；")
+            crate::fmt::join(&zh, "；")
         ),
         format!(
             "{}; what lies outside the text was not read or checked.",
-            en.join("; ")
+            crate::fmt::join(&en, "; ")
         ),
     );
     if let (Some((_, stop)), Some((_, start))) = (extent.stops, extent.starts) {

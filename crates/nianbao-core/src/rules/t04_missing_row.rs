@@ -24,7 +24,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "{}缺少{}行：{}。请按模板补全这些行及其数字。",
                 table.kind.zh(),
                 names.len(),
-                names.join("；")
+                crate::fmt::join(&names, "；")
             ),
             format!(
                 "Table {} is missing {} row(s).",

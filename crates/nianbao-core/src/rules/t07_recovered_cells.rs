@@ -35,7 +35,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "{}有{}行的格子错位或数字相连（{}），已按模板和勾稽关系读出唯一合理的结果，例如“{}”：{first_detail}。请核对原表。",
                 table.kind.zh(),
                 notes.len(),
-                rows.join("、"),
+                crate::fmt::join(&rows, "、"),
                 name(first_row)
             )
         };
@@ -46,7 +46,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .map(|c| c.value.map_or("blank".to_string(), fmt_num))
                 .collect();
-            format!("{} read as {}", key_en(key), shown.join(", "))
+            format!("{} read as {}", key_en(key), crate::fmt::join(&shown, ", "))
         };
         let section = table.kind.section();
         let en = if notes.len() == 1 {

@@ -55,10 +55,10 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let shown: Vec<String> = groups
             .iter()
             .take(4)
-            .map(|(l, cols)| format!("“{l}”{}", cols.join("、")))
+            .map(|(l, cols)| format!("“{l}”{}", crate::fmt::join(cols, "、")))
             .collect();
         let more = if groups.len() > 4 { "等" } else { "" };
-        let listed = [shown.join("；")];
+        let listed = [crate::fmt::join(&shown, "；")];
         let mut d = Diagnostic::new(
             Code::V01,
             span,
@@ -66,7 +66,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "{}有{}个单元格为空（{}{more}）。没有发生的事项请填“0”，不要留空。",
                 table.kind.zh(),
                 empty.len(),
-                listed.join("、")
+                crate::fmt::join(&listed, "、")
             ),
             format!(
                 "{} empty cell(s) in table {}.",

@@ -30,7 +30,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "{}有{}个单元格用{}表示没有，已按0计算。建议统一填写“0”。",
                 table.kind.zh(),
                 cells.len(),
-                marks.join("、")
+                crate::fmt::join(&marks, "、")
             ),
             format!(
                 "{} placeholder cell(s) in table {} read as 0.",

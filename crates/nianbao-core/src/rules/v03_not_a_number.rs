@@ -26,10 +26,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             } else {
                 let zh: Vec<&str> = skipped.iter().map(|c| check_zh(c)).collect();
                 (
-                    format!("这一格不参与计算，因此{}未检查。", zh.join("、")),
+                    format!(
+                        "这一格不参与计算，因此{}未检查。",
+                        crate::fmt::join(&zh, "、")
+                    ),
                     format!(
                         " It takes no part in the sums, so {} were not checked.",
-                        skipped.join(", ")
+                        crate::fmt::join(skipped, ", ")
                     ),
                 )
             };
