@@ -212,9 +212,10 @@ impl Table {
             self.cell_open = true;
         }
     }
-    /// Where text goes now: the open cell, else before the table.
+    /// Where text goes now: the open cell (always the last row's last: `cell_open` is set only
+    /// as a cell is pushed there), else before the table.
     fn flow(&mut self) -> &mut Flow {
-        if self.cell_open && self.rows.last().is_some_and(|r| !r.cells.is_empty()) {
+        if self.cell_open {
             &mut self.cells
         } else {
             &mut self.foster
