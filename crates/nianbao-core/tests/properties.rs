@@ -523,29 +523,27 @@ fn late_start_reads_what_is_there(
     let c = check(&text);
     let codes = loud_codes(&c);
     let path = || save(&format!("late-{layout:?}-{kind:?}"), &text);
+    // Said on failure only: it saves the text to a file.
+    let why = || {
+        format!(
+            "{layout:?} {kind:?} at {at}: {codes:?}\n{}\n--- {}",
+            all_diagnostics(&text, &c),
+            path()
+        )
+    };
     prop_assert_eq!(
         codes.iter().filter(|c| **c == "S07").count(),
         1,
-        "{:?} {:?} at {}: {:?}\n{}\n--- {}",
-        layout,
-        kind,
-        at,
-        codes,
-        all_diagnostics(&text, &c),
-        path()
+        "{}",
+        why()
     );
     prop_assert!(
         !codes.iter().any(|c| matches!(
             *c,
             "S01" | "T01" | "T04" | "T05" | "A01" | "A02" | "A03" | "M01" | "L01" | "L02"
         )),
-        "{:?} {:?} at {}: {:?}\n{}\n--- {}",
-        layout,
-        kind,
-        at,
-        codes,
-        all_diagnostics(&text, &c),
-        path()
+        "{}",
+        why()
     );
     let Some(t) = table(&c, kind) else {
         return Ok(()); // began after the table's last label
